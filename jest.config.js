@@ -1,0 +1,9 @@
+/** @type {import('jest').Config} */
+module.exports = {
+  testEnvironment: 'jsdom',
+  testMatch: ['<rootDir>/spec/**/*.spec.ts', '<rootDir>/samples/**/*.spec.ts'],
+  transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  // jsdom resolves ws's "browser" export condition (a stub that throws): use ws's Node build.
+  moduleNameMapper: { '^ws$': require.resolve('ws') },
+  testTimeout: 20000,
+};

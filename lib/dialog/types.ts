@@ -1,0 +1,74 @@
+/**
+ * The call-domain view of COBROWSE dialogs: what `dialog$`, `invitation$`, `accepted$` and
+ * `closed$` carry. Pure types, shared by the dialog operators, the call session and the client.
+ */
+import type { CobrowseMode, NotificationKey, SessionState } from '../protocol/types';
+
+/**
+ * What the agent asked for. Calls: `voice` / `video`. Co-browse modes stay distinct (`shared`,
+ * `view`, `follow`) — a co-browse invitation is never a call invitation. `unknown` keeps an
+ * undocumented mode from being mistaken for either.
+ */
+export type DialogKind = 'voice' | 'video' | 'shared' | 'view' | 'follow' | 'unknown';
+
+/** One COBROWSE dialog, as of its latest accepted snapshot. */
+export interface CallDialog {
+  readonly dialogId: string;
+  readonly conversationId: string;
+  readonly kind: DialogKind;
+  /** True for `voice` and `video`. */
+  readonly isCall: boolean;
+  /** The mode string exactly as on the wire (e.g. `VIDEO_CALL`), needed for lpCoBrowse events. */
+  readonly mode: CobrowseMode | undefined;
+  readonly sessionState: SessionState | undefined;
+  /** Dialog-level `state` (`OPEN` / `CLOSE`). */
+  readonly dialogState: string | undefined;
+  /** Pass to `lpCoBrowse` events; matches consumer and agent. */
+  readonly serviceId: string | undefined;
+  /** The agent id to put into `lpCoBrowse` events (see the README for where it comes from). */
+  readonly agentId: string | undefined;
+  /** Invitation expiry, epoch milliseconds (the wire's `expires` is seconds). */
+  readonly expiresAt: number | undefined;
+  readonly creationTs: number | undefined;
+  readonly metaDataLastUpdateTs: number | undefined;
+  readonly notificationKey: NotificationKey | undefined;
+}
+
+/** Why a dialog ended. */
+export type CloseReason =
+  /** Closed after it was ACCEPTED: the call ended. */
+  | 'hangup'
+  /** Closed while INVITED, before `expiresAt`: the agent withdrew it. */
+  | 'cancelled'
+  /** `expiresAt` passed (or the close arrived at/after it) while INVITED. */
+  | 'expired'
+  /** We declined it (the consumer pressed "decline"). */
+  | 'declined'
+  /** The whole conversation closed or was deleted. */
+  | 'conversation-closed'
+  /** It closed, and nothing tells why. */
+  | 'unknown';
+
+/** An open, unexpired invitation (sessionState INVITED). */
+export interface CallInvitation extends CallDialog {
+  readonly sessionState: 'INVITED';
+}
+
+/** A dialog the invitee accepted (emitted once per dialog, although LivePerson sends ACCEPTED twice). */
+export interface AcceptedCall extends CallDialog {
+  readonly sessionState: 'ACCEPTED';
+}
+
+/** A dialog that ended; emitted exactly once per dialog. */
+export interface ClosedCall {
+  readonly dialog: CallDialog;
+  readonly reason: CloseReason;
+}
+
+/** One change of one COBROWSE dialog: what `dialog$` emits. */
+export type DialogEvent =
+  | { readonly type: 'invited'; readonly dialog: CallInvitation }
+  | { readonly type: 'accepted'; readonly dialog: AcceptedCall }
+  /** Any other accepted change of an open dialog (e.g. ACCEPTED again with `notificationKey: joined`). */
+  | { readonly type: 'updated'; readonly dialog: CallDialog }
+  | { readonly type: 'closed'; readonly dialog: CallDialog; readonly reason: CloseReason };

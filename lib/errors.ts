@@ -1,0 +1,87 @@
+/**
+ * Typed errors. Each has a stable `name` so hosts can narrow with `err.name === '…'` or
+ * `instanceof`. Messages say what happened and what to do; none ever contains a JWT.
+ */
+
+/** A request got a response with `code >= 400`. */
+export class RequestError extends Error {
+  override readonly name = 'RequestError';
+  constructor(
+    readonly requestType: string,
+    readonly code: number,
+    readonly body: unknown,
+  ) {
+    super(`${requestType} failed with code ${code}${typeof body === 'string' && body ? `: ${body}` : ''}`);
+  }
+}
+
+/** No response arrived in time. */
+export class RequestTimeoutError extends Error {
+  override readonly name = 'RequestTimeoutError';
+  constructor(
+    readonly requestType: string,
+    readonly timeoutMs: number,
+  ) {
+    super(`${requestType} got no response within ${timeoutMs} ms`);
+  }
+}
+
+/** The socket closed while a request was pending; its outcome is unknown. */
+export class ConnectionLostError extends Error {
+  override readonly name = 'ConnectionLostError';
+  constructor(
+    readonly requestType: string,
+    readonly closeCode: number | undefined,
+  ) {
+    super(`${requestType}: the connection was lost before a response arrived${closeCode === undefined ? '' : ` (close code ${closeCode})`}`);
+  }
+}
+
+/** A command waited while reconnecting and the bounded queue was full or its time-to-live ran out. */
+export class QueueError extends Error {
+  override readonly name = 'QueueError';
+  constructor(
+    readonly requestType: string,
+    readonly cause: 'overflow' | 'expired' | 'closed',
+    detail: string,
+  ) {
+    super(`${requestType} was not sent: ${detail}`);
+  }
+}
+
+/** Authentication failed for good (e.g. two refreshed tokens refused in a row). */
+export class AuthError extends Error {
+  override readonly name = 'AuthError';
+  constructor(message: string) {
+    super(message);
+  }
+}
+
+/** The connection is closed for good; commands can no longer be sent. */
+export class ConnectionClosedError extends Error {
+  override readonly name = 'ConnectionClosedError';
+  constructor(readonly reason: string) {
+    super(`the connection is closed (${reason}); create a new client to connect again`);
+  }
+}
+
+/** An lpCoBrowse event was not published because its data is invalid. */
+export class PublishError extends Error {
+  override readonly name = 'PublishError';
+  constructor(
+    readonly event: string,
+    /** The offending field, e.g. `visitorName`. */
+    readonly field: string,
+    readonly problem: string,
+  ) {
+    super(`lpCoBrowse/${event} not published: ${field} ${problem}`);
+  }
+}
+
+/** `lpTag` (or `lpTag.events`) never appeared on the page. */
+export class LpTagUnavailableError extends Error {
+  override readonly name = 'LpTagUnavailableError';
+  constructor(waitedMs: number) {
+    super(`lpTag.events did not appear within ${waitedMs} ms: is the LivePerson tag on this page?`);
+  }
+}
