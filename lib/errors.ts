@@ -42,7 +42,7 @@ export class QueueError extends Error {
   override readonly name = 'QueueError';
   constructor(
     readonly requestType: string,
-    readonly cause: 'overflow' | 'expired' | 'closed',
+    readonly reason: 'overflow' | 'expired' | 'closed',
     detail: string,
   ) {
     super(`${requestType} was not sent: ${detail}`);
