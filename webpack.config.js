@@ -49,4 +49,13 @@ module.exports = [
       library: { type: 'module' },
     },
   }),
+  // Emulator stand-in lpTag + call app (browser demo code, served as /lptag.js): a plain script, rxjs bundled in.
+  base('lptag-standin', {
+    entry: './lib/emulator/browser/lptag-standin.ts',
+    output: {
+      path: path.resolve(__dirname, 'dist/bundle'),
+      filename: 'lptag.js',
+      iife: true,
+    },
+  }),
 ];

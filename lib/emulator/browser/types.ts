@@ -1,0 +1,65 @@
+/**
+ * Shapes shared by the stand-in call app (browser demo code served by the emulator as `/lptag.js`).
+ * Everything the app touches in the page (bus, storage, timers, channel, fetch, console) is injected,
+ * so the specs run it in jsdom with fakes and no real time.
+ */
+
+/**
+ * The part of the lpTag the stand-in call app uses: Chronos-style `bind`/`unbind` on `lpTag.events`
+ * and `fire`, which delivers an event as the LivePerson call app does (stored for `hasFired`).
+ */
+export interface StandInBus {
+  /** Returns `"evId_<n>"` (or `null` when nothing was bound). */
+  bind(appName: string, eventName: string, func: (data: unknown) => void): unknown;
+  /** Removes the listener whose id `bind` returned. */
+  unbind(bindId: unknown): unknown;
+  /** Delivers an event to its listeners and stores it for `hasFired`; returns whether one got it. */
+  fire(appName: string, eventName: string, data?: unknown): unknown;
+}
+
+/** The call modes LP's own window renders (calls upper case, co-browse lower case). */
+export type CallMode = 'VIDEO_CALL' | 'VOICE_CALL' | 'shared' | 'view' | 'follow';
+
+/** An offer or accept as the site published it (mandatory fields present and non-empty). */
+export interface CallOffer {
+  readonly serviceId: string;
+  readonly agentId: string;
+  readonly visitorName: string;
+  readonly mode: CallMode;
+  readonly ssid: string;
+  readonly svid: string;
+}
+
+/** The call the stand-in considers running; kept in sessionStorage to survive a reload. */
+export interface ActiveCall {
+  readonly serviceId: string;
+  readonly mode: CallMode;
+  readonly agentId: string;
+  /** Epoch ms when the call screen first appeared (drives the elapsed-seconds counter). */
+  readonly startedAt: number;
+}
+
+/** Timers and clock (the browser's by default; fakes in specs). */
+export interface StandInTimers {
+  now(): number;
+  setTimeout(fn: () => void, ms: number): unknown;
+  clearTimeout(handle: unknown): void;
+  setInterval(fn: () => void, ms: number): unknown;
+  clearInterval(handle: unknown): void;
+}
+
+/** The receiving side of a `BroadcastChannel` (injectable: jsdom has none). */
+export interface StandInChannel {
+  /** Calls `listener` with the `data` of every message. */
+  onMessage(listener: (data: unknown) => void): void;
+  close(): void;
+}
+
+/** Where the stand-in writes its console lines (mimics lpTag's debug log). */
+export type StandInLog = (line: string) => void;
+
+/** `fetch` reduced to what polling `GET /emulator/state` needs. */
+export type StandInFetch = (url: string) => Promise<{ readonly ok: boolean; json(): Promise<unknown> }>;
+
+/** Name of the BroadcastChannel shared by the agent console and the stand-in (same origin). */
+export const STANDIN_CHANNEL_NAME = 'lp-call-streams-standin';

@@ -1,0 +1,45 @@
+/**
+ * The typed form of `cobrowse` / `sessionError` (`{ msg, id }`), decoded from an `unknown` payload.
+ */
+import type { Open } from '../protocol/types';
+
+/** The documented error ids. */
+export type KnownCallErrorId = 'UNABLE_TO_CONNECT' | 'BROWSER_NOT_SUPPORTED' | 'NO_CAMERA_ACCESS' | 'AGENT_DISCONNECTED';
+
+/**
+ * A documented id, `UNKNOWN` when the payload carried none, or any other id kept verbatim.
+ */
+export type CallErrorId = Open<KnownCallErrorId | 'UNKNOWN'>;
+
+/** An error the LivePerson call app reported. */
+export interface CallError {
+  readonly id: CallErrorId;
+  /** The localized `msg`, for display as text only (never as HTML). `''` when absent. */
+  readonly message: string;
+}
+
+const KNOWN: readonly string[] = ['UNABLE_TO_CONNECT', 'BROWSER_NOT_SUPPORTED', 'NO_CAMERA_ACCESS', 'AGENT_DISCONNECTED'];
+
+/** True for the four documented ids. */
+export function isKnownCallErrorId(id: string): id is KnownCallErrorId {
+  return KNOWN.includes(id);
+}
+
+/**
+ * Decodes a `sessionError` payload. Never throws: a payload that is not an object or lacks a
+ * string `id` gives `id: 'UNKNOWN'`; a missing `msg` gives `message: ''`; `problems` says why.
+ */
+export function decodeCallError(payload: unknown): { readonly error: CallError; readonly problems: readonly string[] } {
+  if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
+    return { error: { id: 'UNKNOWN', message: '' }, problems: ['payload is not an object'] };
+  }
+  const id: unknown = 'id' in payload ? payload.id : undefined;
+  const msg: unknown = 'msg' in payload ? payload.msg : undefined;
+  const problems: string[] = [];
+  if (typeof id !== 'string' || id === '') problems.push('id is not a non-empty string');
+  if (typeof msg !== 'string') problems.push('msg is not a string');
+  return {
+    error: { id: typeof id === 'string' && id !== '' ? id : 'UNKNOWN', message: typeof msg === 'string' ? msg : '' },
+    problems,
+  };
+}

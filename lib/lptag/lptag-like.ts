@@ -1,0 +1,73 @@
+/**
+ * The minimal structural view of LivePerson's `lpTag` this library needs, and the runtime check
+ * that a candidate really is a loaded tag (not the inline stub, which has no `unbind`/`publish`).
+ */
+
+/** A listener as `lpTag.events.bind` calls it: `(eventData, { eventName, appName })`. */
+export type LpTagListener = (data: unknown, info?: unknown) => void;
+
+/**
+ * What we use of `lpTag` (a Chronos-style event bus). Every value it hands back is `unknown`
+ * and narrowed where it is read.
+ */
+export interface LpTagLike {
+  readonly events: {
+    /** Returns a binding id (Chronos: `"evId_<n>"`) that `unbind` accepts. */
+    bind(appName: string, eventName: string, func: LpTagListener): unknown;
+    /** Chronos: `true` if a listener was removed. */
+    unbind(bindId: unknown): unknown;
+    /** Chronos: `true` if at least one listener got the event. */
+    publish(appName: string, eventName: string, data?: unknown): unknown;
+    /** Chronos: an array of `{ appName, eventName, data }` of every stored firing. */
+    hasFired?(appName: string, eventName: string): unknown;
+  };
+  readonly taglets?: {
+    readonly lp_monitoringSDK?: {
+      getSid?(): unknown;
+      getVid?(): unknown;
+    };
+  };
+}
+
+/**
+ * Reads `lpTag` when asked, so the tag may load after the library (e.g. `() => window.lpTag`).
+ * What it returns is checked with {@link isLpTagLike} each time, so it may return anything.
+ */
+export type LpTagAccessor = () => unknown;
+
+/** An `lpTag` itself, or an accessor for one that may appear later. */
+export type LpTagSource = LpTagLike | LpTagAccessor;
+
+const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
+
+/**
+ * True when `candidate` is a loaded lpTag: `events.bind`, `events.unbind` and `events.publish`
+ * are functions. The inline tag stub (bind/trigger only, queueing) is not ready.
+ *
+ * @example
+ * const lpTag = () => { const t: unknown = Reflect.get(globalThis, 'lpTag'); return isLpTagLike(t) ? t : undefined; };
+ */
+export function isLpTagLike(candidate: unknown): candidate is LpTagLike {
+  if (!isObject(candidate) || !('events' in candidate)) return false;
+  const events: unknown = candidate.events;
+  return (
+    isObject(events) &&
+    'bind' in events &&
+    typeof events.bind === 'function' &&
+    'unbind' in events &&
+    typeof events.unbind === 'function' &&
+    'publish' in events &&
+    typeof events.publish === 'function'
+  );
+}
+
+/** The ready lpTag behind `source` right now, or `undefined` (a throwing accessor counts as absent). */
+export function readLpTag(source: LpTagSource): LpTagLike | undefined {
+  let candidate: unknown;
+  try {
+    candidate = typeof source === 'function' ? source() : source;
+  } catch {
+    return undefined;
+  }
+  return isLpTagLike(candidate) ? candidate : undefined;
+}

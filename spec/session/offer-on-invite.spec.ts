@@ -1,0 +1,38 @@
+import { TestScheduler } from 'rxjs/testing';
+import { offerOnInvite, type CallState, type SessionPublishRequest } from '../../lib/session';
+import { invitation } from './fixtures';
+import { S } from './states';
+
+const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+
+describe('offerOnInvite()', () => {
+  it('publishes cobrowseOffered for each new invitation only', () => {
+    newScheduler().run(({ hot, cold, expectObservable, expectSubscriptions }) => {
+      const second: CallState = { status: 'invited', dialog: invitation('d2') };
+      const state$ = hot('s-i-a-e-j-|', { s: S.idle, i: S.invited, a: S.accepting, e: S.ended, j: second });
+      const publish$ = cold('-|');
+      const requests: SessionPublishRequest[] = [];
+      const publish = (request: SessionPublishRequest) => {
+        requests.push(request);
+        return publish$;
+      };
+      expectObservable(state$.pipe(offerOnInvite(publish))).toBe('---P-----Q|', {
+        P: { type: 'published', event: 'cobrowseOffered', dialogId: 'd1' },
+        Q: { type: 'published', event: 'cobrowseOffered', dialogId: 'd2' },
+      });
+      expectSubscriptions(publish$.subscriptions).toBe(['--^!', '--------^!']);
+      expectSubscriptions(state$.subscriptions).toBe('^---------!');
+    });
+  });
+
+  it('turns a failed offer into a value and unsubscribes early', () => {
+    newScheduler().run(({ hot, cold, expectObservable, expectSubscriptions }) => {
+      const state$ = hot('s-i---', { s: S.idle, i: S.invited });
+      const publish$ = cold('#', undefined, new Error('lpTag.events did not appear'));
+      expectObservable(state$.pipe(offerOnInvite(() => publish$)), '^---!').toBe('--F-', {
+        F: { type: 'publish-failed', event: 'cobrowseOffered', dialogId: 'd1', field: undefined, message: 'lpTag.events did not appear' },
+      });
+      expectSubscriptions(state$.subscriptions).toBe('^---!');
+    });
+  });
+});
