@@ -1,0 +1,78 @@
+/**
+ * Command-line arguments of `lp-call-streams-emulator` (pure, so it is tested without a process).
+ */
+import type { EmulatorOptions } from './options';
+
+export interface CliOptions {
+  readonly emulator: EmulatorOptions;
+  readonly verbose: boolean;
+  readonly help: boolean;
+}
+
+export type CliParse = { readonly ok: true; readonly value: CliOptions } | { readonly ok: false; readonly error: string };
+
+export const CLI_USAGE = `Usage: lp-call-streams-emulator [options]
+
+  --port <n>                   port to listen on (default: $PORT or 8080; 0 = any free port)
+  --host <addr>                address to bind (default 127.0.0.1)
+  --idle-timeout-ms <n>        close silent sockets after n ms (default 60000)
+  --invitation-ttl-ms <n>      call invitations expire after n ms (default 120000)
+  --token-ttl-ms <n>           lifetime of issued JWTs (default 3600000)
+  --delete-after-close-ms <n>  DELETE a closed conversation after n ms (default 5000)
+  --rate-limit <max>/<ms>      answer 429 over max requests per ms per socket (default: none)
+  --jwt-secret <s>             HMAC secret (default: random; set it to keep tokens across restarts)
+  --verbose                    log connections and requests (never tokens)
+  --help                       show this help`;
+
+const NUMERIC: Readonly<Record<string, 'idleTimeoutMs' | 'invitationTtlMs' | 'tokenTtlMs' | 'deleteAfterCloseMs'>> = {
+  '--idle-timeout-ms': 'idleTimeoutMs',
+  '--invitation-ttl-ms': 'invitationTtlMs',
+  '--token-ttl-ms': 'tokenTtlMs',
+  '--delete-after-close-ms': 'deleteAfterCloseMs',
+};
+
+function parsePort(text: string): number | undefined {
+  const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
+  return port <= 65535 ? port : undefined;
+}
+
+/** Parses `argv` (without node and the script); `env.PORT` is the default port. */
+export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliParse {
+  const emulator: EmulatorOptions = {};
+  let verbose = false;
+  let help = false;
+  const envPort = env['PORT'];
+  if (envPort !== undefined && envPort !== '') {
+    const port = parsePort(envPort);
+    if (port === undefined) return { ok: false, error: `PORT must be a port number, got ${envPort}` };
+    emulator.port = port;
+  } else emulator.port = 8080;
+  const args = argv.flatMap((arg) => (arg.startsWith('--') && arg.includes('=') ? [arg.slice(0, arg.indexOf('=')), arg.slice(arg.indexOf('=') + 1)] : [arg]));
+  for (let i = 0; i < args.length; i++) {
+    const flag = args[i] ?? '';
+    if (flag === '--help' || flag === '-h') help = true;
+    else if (flag === '--verbose') verbose = true;
+    else {
+      const value = args[i + 1];
+      i++;
+      if (value === undefined) return { ok: false, error: `${flag} needs a value` };
+      const numeric = NUMERIC[flag];
+      if (flag === '--port') {
+        const port = parsePort(value);
+        if (port === undefined) return { ok: false, error: `--port must be a port number, got ${value}` };
+        emulator.port = port;
+      } else if (flag === '--host') emulator.host = value;
+      else if (flag === '--jwt-secret') emulator.jwtSecret = value;
+      else if (flag === '--rate-limit') {
+        const match = /^(\d+)\/(\d+)$/.exec(value);
+        if (match === null) return { ok: false, error: `--rate-limit must look like 10/1000, got ${value}` };
+        emulator.rateLimit = { maxRequests: Number(match[1]), perMs: Number(match[2]) };
+      } else if (numeric !== undefined) {
+        const ms = Number(value);
+        if (!Number.isFinite(ms) || ms <= 0) return { ok: false, error: `${flag} must be a positive number, got ${value}` };
+        emulator[numeric] = ms;
+      } else return { ok: false, error: `unknown option ${flag}` };
+    }
+  }
+  return { ok: true, value: { emulator, verbose, help } };
+}

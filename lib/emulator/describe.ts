@@ -1,0 +1,28 @@
+/**
+ * The "how to reach and drive it" text printed by the CLI and `npm start`.
+ */
+
+/** Lines telling a developer where the emulator is and how to drive it with curl. */
+export function describeEmulator(url: string, accountId = '123456'): string[] {
+  const post = (path: string, body?: string): string =>
+    `  curl -X POST ${url}${path}${body === undefined ? '' : ` -H 'Content-Type: application/json' -d '${body}'`}`;
+  const ws = url.replace(/^http/, 'ws');
+  return [
+    `emulator listening on ${url}`,
+    '',
+    'Consumer side (what the library talks to):',
+    `  Domain API  GET  ${url}/api/account/${accountId}/service/asyncMessagingEnt/baseURI.json?version=1.0`,
+    `  IdP         POST ${url}/api/account/${accountId}/signup   (or /authenticate with {"authCode": "..."})`,
+    `  WebSocket        ${ws}/ws_api/account/${accountId}/messaging/consumer?v=3`,
+    '',
+    'Drive the agent (the latest open conversation unless you pass "conversationId"):',
+    post('/emulator/agent/invite', '{"mode":"VIDEO_CALL"}'),
+    post('/emulator/agent/accept'),
+    post('/emulator/agent/hangup'),
+    post('/emulator/agent/cancel'),
+    post('/emulator/agent/expire'),
+    post('/emulator/agent/message', '{"text":"Hello from the agent"}'),
+    post('/emulator/drop-sockets', '{"code":4401}'),
+    `  curl ${url}/emulator/state`,
+  ];
+}

@@ -1,0 +1,75 @@
+/**
+ * LivePerson's Domain API (service discovery) and IdP (consumer JWTs), pointing back at this server.
+ */
+import { randomUUID } from 'node:crypto';
+import type { Route, RouteContext } from './http-router';
+import { HttpError } from './http-router';
+import { isRecord, nonEmptyString } from './narrow';
+import { consumerIdFromAuthCode, type TokenIssuer } from './tokens';
+
+/** Services the Domain API answers with this server's address. */
+export const EMULATED_SERVICES: readonly string[] = ['asyncMessagingEnt', 'idp'];
+
+const ACCOUNT_ID = /^[A-Za-z0-9_.-]{1,64}$/;
+const HOST_PORT = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
+
+/** The account id of a route, or a 400. */
+export function accountOf(ctx: RouteContext): string {
+  const accountId = ctx.params['accountId'] ?? '';
+  if (!ACCOUNT_ID.test(accountId)) throw new HttpError(400, 'bad account id');
+  return accountId;
+}
+
+function requireVersion(ctx: RouteContext): void {
+  if (ctx.url.searchParams.get('version') !== '1.0') throw new HttpError(400, 'query parameter version=1.0 is required');
+}
+
+/** `host:port` as the client reached us (so `localhost` pages stay same-site), else the bound address. */
+function baseUri(ctx: RouteContext, fallback: string): string {
+  const host = ctx.req.headers.host;
+  return host !== undefined && HOST_PORT.test(host) ? host : fallback;
+}
+
+export function domainAndIdpRoutes(tokens: TokenIssuer, boundHostPort: () => string): Route[] {
+  return [
+    {
+      method: 'GET',
+      path: '/api/account/:accountId/service/:service/baseURI.json',
+      handler(ctx) {
+        const account = accountOf(ctx);
+        requireVersion(ctx);
+        const service = ctx.params['service'] ?? '';
+        if (!EMULATED_SERVICES.includes(service)) throw new HttpError(404, `service not emulated: ${service.slice(0, 64)}`);
+        ctx.json(200, { service, account, baseURI: baseUri(ctx, boundHostPort()) });
+      },
+    },
+    {
+      method: 'GET',
+      path: '/api/account/:accountId/service/baseURI.json',
+      handler(ctx) {
+        const account = accountOf(ctx);
+        requireVersion(ctx);
+        const baseURI = baseUri(ctx, boundHostPort());
+        ctx.json(200, { baseURIs: EMULATED_SERVICES.map((service) => ({ service, account, baseURI })) });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/account/:accountId/signup',
+      handler(ctx) {
+        ctx.json(200, { jwt: tokens.issue(accountOf(ctx), randomUUID()) });
+      },
+    },
+    {
+      method: 'POST',
+      path: '/api/account/:accountId/authenticate',
+      async handler(ctx) {
+        const account = accountOf(ctx);
+        const body = await ctx.readBody();
+        const authCode = isRecord(body) ? nonEmptyString(body['authCode'], 8192) : undefined;
+        if (authCode === undefined) throw new HttpError(400, 'authCode is required (a non-empty string)');
+        ctx.json(200, { jwt: tokens.issue(account, consumerIdFromAuthCode(account, authCode)) });
+      },
+    },
+  ];
+}

@@ -1,0 +1,70 @@
+/**
+ * Serves files from directories mounted at URL prefixes (GET/HEAD only), never outside the directory.
+ */
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { extname, join, resolve, sep } from 'node:path';
+
+/** A directory served at `urlPrefix` (e.g. `{ urlPrefix: '/sample', dir: '/abs/samples/spa/dist' }`). */
+export interface StaticDir {
+  readonly urlPrefix: string;
+  readonly dir: string;
+}
+
+const CONTENT_TYPES: Readonly<Record<string, string>> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript; charset=utf-8',
+  '.mjs': 'text/javascript; charset=utf-8',
+  '.css': 'text/css; charset=utf-8',
+  '.json': 'application/json; charset=utf-8',
+  '.map': 'application/json; charset=utf-8',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.txt': 'text/plain; charset=utf-8',
+};
+
+async function fileAt(path: string): Promise<{ path: string; size: number } | undefined> {
+  try {
+    const info = await stat(path);
+    if (info.isFile()) return { path, size: info.size };
+    if (info.isDirectory()) return fileAt(join(path, 'index.html'));
+  } catch {
+    // not there
+  }
+  return undefined;
+}
+
+function resolveInside(dir: string, prefix: string, pathname: string): string | undefined {
+  const base = prefix.endsWith('/') ? prefix : `${prefix}/`;
+  if (pathname !== prefix && !pathname.startsWith(base)) return undefined;
+  let rest: string;
+  try {
+    rest = decodeURIComponent(pathname.slice(prefix.length));
+  } catch {
+    return undefined;
+  }
+  if (rest.includes('\0')) return undefined;
+  const root = resolve(dir);
+  const target = resolve(root, `.${sep}${rest}`);
+  return target === root || target.startsWith(root + sep) ? target : undefined;
+}
+
+/** Streams the file for `pathname` if one of `dirs` has it; resolves whether it answered. */
+export async function serveStatic(dirs: readonly StaticDir[], pathname: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
+  for (const { urlPrefix, dir } of dirs) {
+    const target = resolveInside(dir, urlPrefix, pathname);
+    const file = target === undefined ? undefined : await fileAt(target);
+    if (file === undefined) continue;
+    res.writeHead(200, {
+      'Content-Type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
+      'Content-Length': file.size,
+      'Cache-Control': 'no-cache',
+    });
+    if (req.method === 'HEAD') res.end();
+    else createReadStream(file.path).on('error', () => res.destroy()).pipe(res);
+    return true;
+  }
+  return false;
+}

@@ -1,0 +1,48 @@
+#!/usr/bin/env node
+'use strict';
+// `npm start`: builds lib to dist/cjs (see package.json), then starts the emulator on 127.0.0.1
+// (port from --port, else $PORT, else 8080), prints how to reach and drive it, and stops on Ctrl-C.
+const { startEmulator, describeEmulator } = require('../dist/cjs/emulator/index.js');
+
+function portFrom(argv, env) {
+  const flag = argv.findIndex((arg) => arg === '--port' || arg.startsWith('--port='));
+  const text = flag === -1 ? env.PORT : argv[flag].includes('=') ? argv[flag].split('=')[1] : argv[flag + 1];
+  if (text === undefined || text === '') return 8080;
+  const port = Number(text);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    console.error(`npm start: not a port number: ${text}`);
+    process.exit(2);
+  }
+  return port;
+}
+
+async function main() {
+  const port = portFrom(process.argv.slice(2), process.env);
+  let emulator;
+  try {
+    emulator = await startEmulator({ port, host: '127.0.0.1' });
+  } catch (error) {
+    console.error(
+      error && error.code === 'EADDRINUSE'
+        ? `npm start: port ${port} is already in use; try PORT=0 npm start or npm start -- --port 8081`
+        : `npm start: could not start the emulator: ${error && error.message}`,
+    );
+    process.exit(1);
+  }
+  console.log(describeEmulator(emulator.url).join('\n'));
+  console.log('\nPress Ctrl-C to stop.');
+  let stopping = false;
+  const stop = (signal) => {
+    if (stopping) return;
+    stopping = true;
+    console.log(`\n${signal}: stopping the emulator`);
+    emulator.close().then(
+      () => process.exit(0),
+      () => process.exit(1),
+    );
+  };
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main();
