@@ -4,6 +4,7 @@
 import { randomBytes } from 'node:crypto';
 import { realClock, type EmulatorClock } from './clock';
 import type { Route, RouteContext } from './http-router';
+import { defaultAssetDirs } from './assets';
 import type { StaticDir } from './static-files';
 import type { RunningEmulator } from './types';
 
@@ -37,6 +38,11 @@ export interface EmulatorOptions {
   routes?: readonly EmulatorRoute[];
   /** Directories served at URL prefixes (after all routes). */
   staticDirs?: readonly StaticDir[];
+  /**
+   * Serve the agent console at `/agent` and the browser bundles (`/lptag.js`, the library bundles)
+   * from `dist/bundle` (default true). Mounted after `staticDirs`.
+   */
+  browserAssets?: boolean;
   /** One line per notable event (connections, requests and their codes). Never receives a JWT. */
   log?: (line: string) => void;
 }
@@ -85,7 +91,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     clock: options.clock ?? realClock(),
     agentNumericId,
     routes: options.routes ?? [],
-    staticDirs: options.staticDirs ?? [],
+    staticDirs: [...(options.staticDirs ?? []), ...(options.browserAssets === false ? [] : defaultAssetDirs())],
     log: options.log ?? (() => undefined),
   };
 }

@@ -1,4 +1,4 @@
-/** Smoke test of the agent console (static/agent.html + agent.js) in jsdom with a scripted fetch. */
+/** Smoke test of the agent console (static/index.html + agent.js) in jsdom with a scripted fetch. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { flushPromises } from './fakes';
@@ -65,7 +65,7 @@ describe('agent console', () => {
     Reflect.set(window, 'fetch', fakeFetch);
     Reflect.set(window, 'BroadcastChannel', FakeBroadcastChannel);
 
-    const html = readFileSync(join(STATIC, 'agent.html'), 'utf8');
+    const html = readFileSync(join(STATIC, 'index.html'), 'utf8');
     document.body.innerHTML = /<body>([\s\S]*)<\/body>/.exec(html)?.[1]?.replace(/<script[\s\S]*?<\/script>/g, '') ?? '';
     const script = document.createElement('script');
     script.textContent = readFileSync(join(STATIC, 'agent.js'), 'utf8');
