@@ -85,3 +85,16 @@ export class LpTagUnavailableError extends Error {
     super(`lpTag.events did not appear within ${waitedMs} ms: is the LivePerson tag on this page?`);
   }
 }
+
+/** `accept()` / `decline()` / `offer()` refused: the invitation is unknown, expired, closed or already handled. */
+export class CallIntentError extends Error {
+  override readonly name = 'CallIntentError';
+  constructor(
+    readonly intent: 'accept' | 'decline' | 'offer',
+    readonly dialogId: string,
+    /** e.g. `unknown-invitation`, `invitation-expired`, `invitation-closed`, `already-accepted`, `already-declined`. */
+    readonly reason: string,
+  ) {
+    super(`cannot ${intent} ${dialogId}: ${reason}`);
+  }
+}
