@@ -1,0 +1,9 @@
+/**
+ * lp-call-streams/testing — the test kit: a scriptable fake socket, a fake lpTag with Chronos
+ * semantics, builders for every documented frame, and a jest marble helper. See the README's
+ * "Testing your integration" section.
+ */
+export * from './fake-socket';
+export * from './fake-lptag';
+export * from './frames';
+export * from './marbles';
