@@ -99,7 +99,7 @@ export function createCallClient(config: CallClientConfig): CallClient {
       });
     });
 
-  const ports: SessionPorts = { publish, callScreen };
+  const ports: SessionPorts = { publish, callScreen: config.callScreen ?? callScreen };
   const sessionEvent$: Observable<SessionEvent> = merge(
     streams.dialog$.pipe(map((event): SessionEvent => ({ type: 'dialog', event }))),
     intentSubject$,

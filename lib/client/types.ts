@@ -45,6 +45,11 @@ export interface CallClientConfig {
   /** How long to wait for lpTag to appear. Default 15 000 ms. */
   readonly lpTagWaitMs?: number;
   readonly container?: ContainerConfig;
+  /**
+   * Replaces the DOM container: held (subscribed) while the call needs its screen. For hosts that
+   * render the call screen themselves, or run without a DOM (Node demos, tests).
+   */
+  readonly callScreen?: () => Observable<unknown>;
   /** Default `globalThis.document`. */
   readonly document?: Document;
   /** Default `asyncScheduler`. Every timer of the client runs on it. */

@@ -12,6 +12,11 @@ export interface CallDialogsConfig {
   readonly scheduler?: SchedulerLike;
   /** Ids of dialogs the consumer declined: each such open invitation closes at once with reason `declined`. */
   readonly declined$?: Observable<string>;
+  /**
+   * Clock skew tolerated between LivePerson and the page: an invitation that closes at most this
+   * long before its `expiresAt` (page clock) closes as `expired`, not `cancelled`. Default 2000 ms.
+   */
+  readonly expirySkewMs?: number;
 }
 
 const TICK: DialogInput = { type: 'tick' };
@@ -43,15 +48,16 @@ const END = { type: 'end' } as const;
 export function callDialogs(config: CallDialogsConfig = {}): OperatorFunction<InboundFrame, DialogEvent> {
   const scheduler = config.scheduler ?? asyncScheduler;
   const declined$ = config.declined$ ?? EMPTY;
+  const options = config.expirySkewMs === undefined ? {} : { expirySkewMs: config.expirySkewMs };
 
   // One reducer step, then a tick whenever the next announced invitation is due (`expand` chains them).
   const run = (state: DialogsState, input: DialogInput): Observable<DialogStep> =>
-    of(reduceDialogs(state, input, scheduler.now())).pipe(
+    of(reduceDialogs(state, input, scheduler.now(), options)).pipe(
       expand((step) => {
         const at = nextExpiry(step.state);
         return at === undefined
           ? EMPTY
-          : timer(Math.max(0, at - scheduler.now()), scheduler).pipe(map(() => reduceDialogs(step.state, TICK, scheduler.now())));
+          : timer(Math.max(0, at - scheduler.now()), scheduler).pipe(map(() => reduceDialogs(step.state, TICK, scheduler.now(), options)));
       }),
     );
 

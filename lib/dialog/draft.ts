@@ -9,13 +9,27 @@ import type { CallDialog, CloseReason, DialogEvent } from './types';
 
 const ANNOUNCED: ReadonlySet<DialogPhase> = new Set(['invited', 'accepted', 'open']);
 
-/** Why an announced dialog closed, when the dialog itself says so (CLOSED / CLOSE) or vanished. */
-export function closeReason(record: DialogRecord, now: number): CloseReason {
+/**
+ * Clock skew tolerated between LivePerson's servers and the page when telling an expiry from a
+ * cancel: an INVITED dialog closing at most this long before its `expiresAt` (by the page's clock)
+ * has expired — the server closed it at `expires` by its own clock.
+ */
+export const EXPIRY_SKEW_MS = 2_000;
+
+/**
+ * Why an announced dialog closed, when the dialog itself says so (CLOSED / CLOSE) or vanished.
+ * `closing` is the closing snapshot, when there is one: its `notificationKey: cancel_invitation`
+ * means cancelled whatever the time; its `expiresAt` (if any) wins over the one seen before.
+ */
+export function closeReason(record: DialogRecord, now: number, closing?: CallDialog, skewMs: number = EXPIRY_SKEW_MS): CloseReason {
   switch (record.phase) {
     case 'accepted':
       return 'hangup';
-    case 'invited':
-      return isExpired(record.dialog, now) ? 'expired' : 'cancelled';
+    case 'invited': {
+      if (closing?.notificationKey === 'cancel_invitation') return 'cancelled';
+      const expiresAt = closing?.expiresAt ?? record.dialog.expiresAt;
+      return expiresAt !== undefined && expiresAt <= now + skewMs ? 'expired' : 'cancelled';
+    }
     default:
       return 'unknown';
   }
@@ -40,6 +54,7 @@ export class DialogsDraft {
   constructor(
     state: DialogsState,
     readonly now: number,
+    readonly expirySkewMs: number = EXPIRY_SKEW_MS,
   ) {
     this.dialogs = new Map(state.dialogs);
     this.conversations = new Map(state.conversations);
@@ -77,7 +92,7 @@ export class DialogsDraft {
     if (record?.phase === 'closed' || (record && isOlder(next, record.dialog))) return;
     if (conversationClosed || isTerminal(next)) {
       if (record === undefined) this.set(next, 'closed');
-      else this.close(record, conversationClosed ? 'conversation-closed' : closeReason(record, this.now), mergeCallDialog(record.dialog, next));
+      else this.close(record, conversationClosed ? 'conversation-closed' : closeReason(record, this.now, next, this.expirySkewMs), mergeCallDialog(record.dialog, next));
     } else if (next.sessionState === 'INVITED') {
       this.invited(record, next);
     } else if (next.sessionState === 'ACCEPTED') {

@@ -10,6 +10,12 @@ import { closeReason, DialogsDraft } from './draft';
 import { nextExpiry } from './state';
 import type { DialogInput, DialogsState, DialogStep } from './state';
 
+/** Options of {@link reduceDialogs}. */
+export interface ReduceDialogsOptions {
+  /** Clock skew tolerated when telling an expiry from a cancel (default 2000 ms). */
+  readonly expirySkewMs?: number;
+}
+
 /**
  * Applies one input. First, every announced invitation whose `expiresAt` is at or before `now`
  * closes (`expired`), so the outcome never depends on whether a timer or a frame came first.
@@ -21,10 +27,10 @@ import type { DialogInput, DialogsState, DialogStep } from './state';
  * - `declined`: that announced invitation closes now (`declined`).
  * - `tick`: nothing more (the expiry sweep above is its whole job).
  */
-export function reduceDialogs(state: DialogsState, input: DialogInput, now: number): DialogStep {
+export function reduceDialogs(state: DialogsState, input: DialogInput, now: number, options: ReduceDialogsOptions = {}): DialogStep {
   const relevant = input.type !== 'frame' || isExConversationChange(input.frame);
   if (!relevant && (nextExpiry(state) ?? Infinity) > now) return { state, events: [] };
-  const draft = new DialogsDraft(state, now);
+  const draft = new DialogsDraft(state, now, options.expirySkewMs);
   draft.expireDue();
   if (input.type === 'declined') draft.decline(input.dialogId);
   else if (input.type === 'frame' && isExConversationChange(input.frame)) applyNotification(draft, input.frame);
@@ -67,7 +73,7 @@ function applyUpsert(draft: DialogsDraft, conversationId: string, details: Conve
   }
   draft.closeWhere(
     (r) => r.dialog.conversationId === conversationId && (closed || !present.has(r.dialog.dialogId)),
-    (r) => (closed ? 'conversation-closed' : closeReason(r, draft.now)),
+    (r) => (closed ? 'conversation-closed' : closeReason(r, draft.now, undefined, draft.expirySkewMs)),
   );
 }
 

@@ -149,6 +149,9 @@ export class EmulatorCore {
     session.cancelExpiry = undefined;
     session.sessionState = 'CLOSED';
     session.notificationKey = end.key;
+    // LivePerson expires an invitation at `expires`; an early "expire now" moves `expires` to now so
+    // the closing snapshot still tells an expiry from a cancel.
+    if (how === 'expire') session.expiresAtMs = Math.min(session.expiresAtMs, this.options.clock.now());
     closeDialog(dialog, ts, end.by, end.cause);
   }
 

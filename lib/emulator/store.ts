@@ -27,8 +27,8 @@ export interface StoredEvent {
 export interface CobrowseSession {
   readonly serviceId: string;
   readonly mode: CallMode;
-  /** Epoch ms; on the wire `expires` is epoch seconds (a float). */
-  readonly expiresAtMs: number;
+  /** Epoch ms; on the wire `expires` is epoch seconds (a float). "Expire now" moves it to now. */
+  expiresAtMs: number;
   sessionState: SessionState;
   notificationKey: string | undefined;
   /** Cancels the expiry timer while INVITED. */

@@ -94,7 +94,7 @@ describe('callDialogs', () => {
       const again = snapshot([dialog({ ts: 1 })], { subscriptionId: 'sub-2' });
       const ended = snapshot([dialog({ sessionState: 'CLOSED', ts: 4 })], { subscriptionId: 'sub-3' });
       newScheduler().run(({ cold, expectObservable }) => {
-        expectObservable(cold('-i-r-e-e|', { i: inv, r: again, e: ended }).pipe(callDialogs())).toBe('-i---x--|', {
+        expectObservable(cold('-i-r-e-e|', { i: inv, r: again, e: ended }).pipe(callDialogs({ expirySkewMs: 0 }))).toBe('-i---x--|', {
           i: I,
           x: closedAs('cancelled', closedSnapshot({})),
         });

@@ -15,12 +15,15 @@ import {
 } from '../../lib/testing/frames';
 import { CONV, DIALOG, dialog, expected, snapshot, wire } from './helpers';
 
-/** Feeds frames (at `now`) in order; returns the final state and every event. */
-function run(frames: readonly (InboundFrame | DialogInput)[], now = 0, state: DialogsState = INITIAL_DIALOGS_STATE): DialogStep {
+/**
+ * Feeds frames (at `now`) in order; returns the final state and every event. These fixtures live on
+ * a millisecond timescale (expiry at 1000), so the clock-skew tolerance is 0 unless a test sets it.
+ */
+function run(frames: readonly (InboundFrame | DialogInput)[], now = 0, state: DialogsState = INITIAL_DIALOGS_STATE, expirySkewMs = 0): DialogStep {
   const events: DialogEvent[] = [];
   for (const item of frames) {
     const input: DialogInput = 'kind' in item ? { type: 'frame', frame: item } : item;
-    const step = reduceDialogs(state, input, now);
+    const step = reduceDialogs(state, input, now, { expirySkewMs });
     state = step.state;
     events.push(...step.events);
   }
@@ -127,6 +130,26 @@ describe('reduceDialogs', () => {
 
     it('a dialog state CLOSE alone closes it too', () => {
       expect(reasons([snapshot([accepted]), snapshot([dialog({ sessionState: 'ACCEPTED', state: 'CLOSE', ts: 3 })])])).toEqual(['hangup']);
+    });
+
+    it('expired, not cancelled: CLOSED within the clock-skew tolerance before expiresAt (the server expired it by its clock)', () => {
+      const reasonsWithSkew = (frames: InboundFrame[], now: number) =>
+        run(frames, now, INITIAL_DIALOGS_STATE, 500).events.flatMap((e) => (e.type === 'closed' ? [e.reason] : []));
+      expect(reasonsWithSkew([snapshot([invited]), snapshot([closed])], 600)).toEqual(['expired']);
+      expect(reasonsWithSkew([snapshot([invited]), snapshot([closed])], 400)).toEqual(['cancelled']);
+    });
+
+    it('cancelled whatever the time when the closing snapshot says cancel_invitation', () => {
+      const cancel = dialog({ sessionState: 'CLOSED', state: 'CLOSE', notificationKey: 'cancel_invitation', ts: 4 });
+      const closedAt900 = (last: typeof cancel) =>
+        run([snapshot([invited]), snapshot([last])], 900, INITIAL_DIALOGS_STATE, 500).events.flatMap((e) => (e.type === 'closed' ? [e.reason] : []));
+      expect(closedAt900(cancel)).toEqual(['cancelled']);
+      expect(closedAt900(closed)).toEqual(['expired']); // the same moment without the key: within the skew
+    });
+
+    it('expired when the closing snapshot moved expires to the close (an early expiry)', () => {
+      const early = dialog({ sessionState: 'CLOSED', state: 'CLOSE', expiresAt: 100, ts: 4 });
+      expect(reasons([snapshot([invited]), snapshot([early])], 100)).toEqual(['expired']);
     });
 
     it('cancelled: CLOSED while INVITED before expiry', () => {
