@@ -85,6 +85,11 @@ export function createAgentControl(core: EmulatorCore): AgentControl {
       core.closeCall(conversation, dialog, 'cancel');
       return describe(conversation, dialog);
     },
+    decline(target) {
+      const { conversation, dialog } = invitedDialog(target, 'decline');
+      core.closeCall(conversation, dialog, 'consumer');
+      return describe(conversation, dialog);
+    },
     accept(target) {
       const { conversation, dialog } = invitedDialog(target, 'accept');
       core.accept(conversation, dialog);

@@ -59,6 +59,7 @@ export function controlRoutes(emulator: () => RunningEmulator): Route[] {
       return { ...agent().invite({ mode, conversationId: optionalString(body, 'conversationId'), expiresInMs: optionalNumber(body, 'expiresInMs') }) };
     }),
     post('/emulator/agent/cancel', (body) => ({ ...agent().cancel(target(body)) })),
+    post('/emulator/agent/decline', (body) => ({ ...agent().decline(target(body)) })),
     post('/emulator/agent/accept', (body) => ({ ...agent().accept(target(body)) })),
     post('/emulator/agent/hangup', (body) => ({ ...agent().hangup(target(body)) })),
     post('/emulator/agent/expire', (body) => ({ ...agent().expire(target(body)) })),

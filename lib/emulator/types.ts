@@ -29,6 +29,11 @@ export interface AgentControl {
   invite(options: { mode: CallMode; conversationId?: string; expiresInMs?: number }): CallDialogResult;
   /** INVITED -> CLOSED (`notificationKey: 'cancel_invitation'`), dialog state CLOSE. */
   cancel(target?: DialogTarget): CallDialogResult;
+  /**
+   * INVITED -> CLOSED, dialog state CLOSE, closed by CONSUMER: what LivePerson's call service does
+   * after the page published `lpCoBrowse/cobrowseDeclined` (the stand-in call app calls this).
+   */
+  decline(target?: DialogTarget): CallDialogResult;
   /** INVITED -> ACCEPTED twice: `notificationKey` `accepted`, then `joined` (two UPSERTs). */
   accept(target?: DialogTarget): CallDialogResult;
   /** INVITED or ACCEPTED -> CLOSED, dialog state CLOSE. */

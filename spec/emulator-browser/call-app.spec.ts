@@ -141,10 +141,20 @@ describe('stand-in call app', () => {
     });
 
     it('keeps the offer when another serviceId is declined', () => {
-      const h = start();
+      const declined: (string | undefined)[] = [];
+      const h = start({ onDeclined: (serviceId) => declined.push(serviceId) });
       h.publish('cobrowseOffered', OFFER);
       h.publish('cobrowseDeclined', { serviceId: 'other#x' });
       expect(h.standIn.pendingOffer()).toEqual(OFFER);
+      expect(declined).toEqual([]);
+    });
+
+    it("tells LivePerson's side (onDeclined) when the pending offer is declined", () => {
+      const declined: (string | undefined)[] = [];
+      const h = start({ onDeclined: (serviceId) => declined.push(serviceId) });
+      h.publish('cobrowseOffered', OFFER);
+      h.publish('cobrowseDeclined', { serviceId: OFFER.serviceId });
+      expect(declined).toEqual([OFFER.serviceId]);
     });
   });
 

@@ -167,6 +167,16 @@ describe('accept, cancel, hangup, expire', () => {
     expect(await client.settle(isExChange)).toEqual([]);
   });
 
+  it('decline (what the call service does after cobrowseDeclined) closes the invitation, closed by CONSUMER', async () => {
+    const harness = await startHarness({ idleTimeoutMs: 600_000 });
+    const { client } = await readyConsumer(harness);
+    harness.emulator.agent.invite({ mode: 'VOICE_CALL' });
+    await client.next(withSession('INVITED'));
+    expect(await control(harness.emulator.url, 'agent/decline')).toMatchObject({ status: 200, json: { sessionState: 'CLOSED' } });
+    expect(callDialog(await client.next(withSession('CLOSED')))).toMatchObject({ state: 'CLOSE', closedBy: 'CONSUMER' });
+    expect(await control(harness.emulator.url, 'agent/decline')).toMatchObject({ status: 409 });
+  });
+
   it('control without an open call dialog is a 409; unknown dialog a 404', async () => {
     const harness = await startHarness();
     const { conversationId } = await readyConsumer(harness);

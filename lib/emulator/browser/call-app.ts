@@ -19,6 +19,11 @@ export interface CallAppDeps {
   readonly log: StandInLog;
   /** Polling of the emulator state (ends the call when the emulator's dialog closes); none if absent. */
   readonly watch?: CallWatchConfig | undefined;
+  /**
+   * Tells LivePerson's side that the consumer declined (the real call service closes the dialog;
+   * the stand-in POSTs the emulator's `/emulator/agent/decline`). None: nothing is told.
+   */
+  readonly onDeclined?: ((serviceId: string | undefined) => void) | undefined;
   /** Delay between `cobrowseAccepted` and the call screen (default 300 ms, "connecting"). */
   readonly acceptDelayMs?: number;
   /** Delay between start-up with a stored call and `sessionResume` (default 200 ms). */
@@ -121,7 +126,10 @@ export function startCallApp(deps: CallAppDeps): StandInCallApp {
 
   on('cobrowseDeclined', (data) => {
     const serviceId = payloadServiceId(data);
-    if (offer !== undefined && (serviceId === undefined || serviceId === offer.serviceId)) offer = undefined;
+    if (offer !== undefined && (serviceId === undefined || serviceId === offer.serviceId)) {
+      offer = undefined;
+      deps.onDeclined?.(serviceId);
+    }
   });
 
   on('sliderOpened', (_data, bindId) => {

@@ -28,6 +28,8 @@ export interface StandInInstallConfig {
   readonly stateUrl?: string;
   readonly acceptDelayMs?: number;
   readonly resumeDelayMs?: number;
+  /** Called when the consumer declined a valid offer (see `CallAppDeps.onDeclined`). */
+  readonly onDeclined?: (serviceId: string | undefined) => void;
 }
 
 /** What `window.lpTagStandIn` holds. */
@@ -95,6 +97,7 @@ export function installLpTagStandIn(config: StandInInstallConfig): LpTagStandIn 
     log,
     watch: config.fetch === undefined ? undefined : { fetch: config.fetch, stateUrl: config.stateUrl ?? '/emulator/state', timers: config.timers },
     ...(config.acceptDelayMs === undefined ? {} : { acceptDelayMs: config.acceptDelayMs }),
+    onDeclined: config.onDeclined,
     ...(config.resumeDelayMs === undefined ? {} : { resumeDelayMs: config.resumeDelayMs }),
   });
 

@@ -32,6 +32,10 @@ const randomId = (): string =>
     ? crypto.randomUUID()
     : Array.from(crypto.getRandomValues(new Uint32Array(4)), (n) => n.toString(36)).join('');
 
+// document.currentScript is only set while this script first runs: read the URLs now.
+const stateUrl = stateUrlFor(document.currentScript);
+const declineUrl = stateUrl.replace(/\/emulator\/state$/, '/emulator/agent/decline');
+
 if (!('lpTagStandIn' in window)) {
   installLpTagStandIn({
     target: window,
@@ -48,6 +52,10 @@ if (!('lpTagStandIn' in window)) {
     randomId,
     channel: openChannel(),
     fetch: fetchState,
-    stateUrl: stateUrlFor(document.currentScript),
+    stateUrl,
+    // LivePerson's call service closes a declined invitation; the emulator's control does it here.
+    onDeclined: () => {
+      void window.fetch(declineUrl, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{}' }).catch(() => undefined);
+    },
   });
 }
