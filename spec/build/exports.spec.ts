@@ -1,0 +1,44 @@
+/** @jest-environment node */
+/**
+ * The published entry points resolve and load from Node (CommonJS and ESM importers), after
+ * `npm run build` (which `npm test` runs first). Uses Node's self-reference of the package name.
+ */
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import vm from 'node:vm';
+
+const root = join(__dirname, '..', '..');
+const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 20_000 });
+
+describe('package entry points', () => {
+  it('require() gets the API, the test kit and the emulator', () => {
+    const run = node([
+      '-e',
+      `const lib = require('lp-call-streams'); const t = require('lp-call-streams/testing'); const e = require('lp-call-streams/emulator');
+       console.log([typeof lib.createCallClient, typeof lib.createConnection, typeof lib.callDialogs, typeof t.createFakeLpTag, typeof e.startEmulator].join(','))`,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('function,function,function,function,function');
+  });
+
+  it('import() from an ES module gets the same API', () => {
+    const run = node([
+      '--input-type=module',
+      '-e',
+      `const lib = await import('lp-call-streams'); const t = await import('lp-call-streams/testing'); console.log(typeof lib.createCallClient, typeof t.createFakeSocketFactory)`,
+    ]);
+    expect(run.stderr).toBe('');
+    expect(run.stdout.trim()).toBe('function function');
+  });
+
+  it('the UMD bundle defines LpCallStreams over a global rxjs', () => {
+    const rxjs = readFileSync(join(root, 'node_modules', 'rxjs', 'dist', 'bundles', 'rxjs.umd.min.js'), 'utf8');
+    const umd = readFileSync(join(root, 'dist', 'bundle', 'lp-call-streams.umd.js'), 'utf8');
+    // A browser-like global scope: no module system, rxjs loaded first as a script.
+    const context = vm.createContext({});
+    vm.runInContext(rxjs, context);
+    vm.runInContext(umd, context);
+    expect(vm.runInContext('typeof LpCallStreams.createCallClient + "," + typeof LpCallStreams.callDialogs', context)).toBe('function,function');
+  });
+});
