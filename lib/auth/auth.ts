@@ -1,0 +1,122 @@
+import { defer, from, isObservable, map, type Observable, of, shareReplay, switchMap, take, throwIfEmpty } from 'rxjs';
+import { defaultDomainApi, httpScheme, lookupService } from './domain-api';
+import { fetchJson, type FetchLike, globalFetch, HttpError, stringField } from './http';
+
+/**
+ * Why the connection asks for a token:
+ * - `initial`: the first connect (later reconnects reuse the token they got);
+ * - `expired`: the server closed with 4401 — the token must be fresh;
+ * - `identity`: the server closed with 4407 — the unauthenticated identity must be extended.
+ */
+export type JwtReason = 'initial' | 'expired' | 'identity';
+
+/** What a provider is told when asked for a token. */
+export interface JwtRequest {
+  readonly reason: JwtReason;
+  readonly accountId: string;
+  /** The Domain API the connection uses (for IdP lookups). */
+  readonly domainApi: string;
+  /** The connection's `fetch`, if any. */
+  readonly fetch: FetchLike | undefined;
+}
+
+/** A token now, later, or as an Observable (its first value is used). */
+export type JwtSource = string | Promise<string> | Observable<string>;
+
+/**
+ * Supplies the LivePerson consumer JWT for InitConnection. It is asked on the first connect and
+ * after 4401 / 4407 closes — never periodically, so a healthy socket is never torn down for a refresh.
+ *
+ * @example
+ * createConnection({ accountId, auth: { jwt: () => fetchMyJwt() }, ... });
+ */
+export interface AuthProvider {
+  jwt(request: JwtRequest): JwtSource;
+}
+
+/** A {@link JwtSource} as a cold Observable of one token (errors if it yields none). */
+export function fromJwtSource(source: () => JwtSource): Observable<string> {
+  return defer(() => {
+    const value = source();
+    return isObservable(value) ? value : typeof value === 'string' ? of(value) : from(value);
+  }).pipe(
+    take(1),
+    throwIfEmpty(() => new Error('the auth provider completed without a token')),
+  );
+}
+
+function jwtOf(url: string, body: unknown): string {
+  const jwt = stringField(body, 'jwt') ?? stringField(body, 'token');
+  if (jwt === undefined) throw new HttpError(url, 0, 'the IdP answer has no jwt');
+  return jwt;
+}
+
+/** Options shared by the IdP-backed providers. */
+export interface IdpOptions {
+  /** Overrides the connection's `fetch`. */
+  readonly fetch?: FetchLike;
+  /** Skip the Domain API lookup of `idp` and use this host. */
+  readonly idpHost?: string;
+}
+
+function idp(request: JwtRequest, options: IdpOptions, cache: Map<string, Observable<string>>): { readonly fetchFn: FetchLike; readonly host$: Observable<string> } {
+  const fetchFn = options.fetch ?? request.fetch ?? globalFetch();
+  if (fetchFn === undefined) throw new Error('no fetch available: pass `fetch` in the connection config');
+  if (options.idpHost !== undefined) return { fetchFn, host$: of(options.idpHost) };
+  const key = `${request.domainApi}|${request.accountId}`;
+  const cached = cache.get(key) ?? lookupService(fetchFn, request.domainApi, request.accountId, 'idp').pipe(shareReplay({ bufferSize: 1, refCount: false }));
+  cache.set(key, cached);
+  return { fetchFn, host$: cached };
+}
+
+function idpUrl(request: JwtRequest, host: string, path: string): string {
+  return `${httpScheme(request.domainApi || defaultDomainApi)}://${host}/api/account/${encodeURIComponent(request.accountId)}/${path}`;
+}
+
+/**
+ * Unauthenticated consumer: looks up `idp` through the Domain API and signs up
+ * (`POST https://{idp}/api/account/{accountId}/signup`). A refresh (4401 / 4407) signs up again,
+ * which yields a new consumer identity. LivePerson documents signup as a demo method; use
+ * {@link authenticated} in production.
+ */
+export function unauthenticated(options: IdpOptions = {}): AuthProvider {
+  const hosts = new Map<string, Observable<string>>();
+  return {
+    jwt: (request) => {
+      const { fetchFn, host$ } = idp(request, options, hosts);
+      return host$.pipe(
+        take(1),
+        switchMap((host) => {
+          const url = idpUrl(request, host, 'signup');
+          return fetchJson(fetchFn, url, { method: 'POST' }).pipe(map((body) => jwtOf(url, body)));
+        }),
+      );
+    },
+  };
+}
+
+/**
+ * Authenticated consumer: exchanges a brand auth code (or brand-signed JWT) for an LP JWT
+ * (`POST https://{idp}/api/account/{accountId}/authenticate` with `{ authCode }`). `getAuthCode` is
+ * asked again on every refresh.
+ */
+export function authenticated(getAuthCode: (reason: JwtReason) => JwtSource, options: IdpOptions = {}): AuthProvider {
+  const hosts = new Map<string, Observable<string>>();
+  return {
+    jwt: (request) => {
+      const { fetchFn, host$ } = idp(request, options, hosts);
+      return fromJwtSource(() => getAuthCode(request.reason)).pipe(
+        switchMap((authCode) =>
+          host$.pipe(
+            take(1),
+            switchMap((host) => {
+              const url = idpUrl(request, host, 'authenticate');
+              const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ authCode }) };
+              return fetchJson(fetchFn, url, init).pipe(map((body) => jwtOf(url, body)));
+            }),
+          ),
+        ),
+      );
+    },
+  };
+}

@@ -1,0 +1,51 @@
+import { defer, from, type Observable, switchMap } from 'rxjs';
+
+/** What the library needs from `fetch`: browsers' and Node's global `fetch` both fit. */
+export type FetchLike = (
+  url: string,
+  init?: { readonly method?: string; readonly headers?: Record<string, string>; readonly body?: string },
+) => Promise<FetchResponseLike>;
+
+export interface FetchResponseLike {
+  readonly ok: boolean;
+  readonly status: number;
+  json(): Promise<unknown>;
+}
+
+/** An HTTP call to the Domain API or the IdP failed. The URL never carries a token. */
+export class HttpError extends Error {
+  override readonly name = 'HttpError';
+  constructor(
+    readonly url: string,
+    /** HTTP status; 0 when the request itself failed (network) or the body was not what we expected. */
+    readonly status: number,
+    detail: string,
+  ) {
+    super(`${url}: ${detail}`);
+  }
+}
+
+/** The platform `fetch`, if any, resolved when called. */
+export function globalFetch(): FetchLike | undefined {
+  return typeof globalThis.fetch === 'function' ? (url, init) => globalThis.fetch(url, init) : undefined;
+}
+
+/**
+ * One HTTP call as a cold Observable (`defer(() => from(fetch(...)))`): emits the JSON body of a
+ * 2xx response, errors with `HttpError` otherwise.
+ */
+export function fetchJson(fetchFn: FetchLike, url: string, init?: Parameters<FetchLike>[1]): Observable<unknown> {
+  return defer(() => from(fetchFn(url, init))).pipe(
+    switchMap((response) => {
+      if (!response.ok) throw new HttpError(url, response.status, `HTTP ${response.status}`);
+      return from(response.json());
+    }),
+  );
+}
+
+/** Reads a string field from an unknown JSON value. */
+export function stringField(value: unknown, field: string): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const found: unknown = Reflect.get(value, field);
+  return typeof found === 'string' && found !== '' ? found : undefined;
+}

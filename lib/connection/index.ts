@@ -1,0 +1,22 @@
+/** The connection core: `createConnection` and the types around it. */
+export { createConnection } from './create-connection';
+export type { Connection, ConnectionConfig, ConnectionState, EndpointConfig, MessagingEventsOptions, RequestOptions } from './types';
+export type { ConnectionDiagnostic } from './diagnostics';
+export { redact } from './diagnostics';
+export { authenticated, unauthenticated, fromJwtSource } from '../auth/auth';
+export type { AuthProvider, JwtReason, JwtRequest, JwtSource, IdpOptions } from '../auth/auth';
+export type { FetchLike, FetchResponseLike } from '../auth/http';
+export { HttpError } from '../auth/http';
+export { defaultDomainApi } from '../auth/domain-api';
+export type { WebSocketFactory, WebSocketLike, CloseInfo, MessageEventLike, CloseEventLike } from '../transport/websocket-like';
+export { CloseCode } from '../transport/close-codes';
+export { decideReconnect, backoffDelay, defaultReconnectPolicy } from '../transport/reconnect-policy';
+export type { ReconnectPolicy, ReconnectDecision, ReconnectState, AttemptEnd, EndCause, Refresh } from '../transport/reconnect-policy';
+export type { KeepAliveConfig } from '../transport/keep-alive';
+export { buildClientProperties } from '../transport/client-properties';
+export type { ClientPropertiesConfig } from '../transport/client-properties';
+export { retryRequest } from '../rpc/retry';
+export type { RetryRequestConfig } from '../rpc/retry';
+export type { QueueConfig, QueueDropReason } from '../rpc/queue';
+export type { TypedResponse } from '../rpc/request';
+export { ResponseDecodeError } from '../rpc/response-decode-error';

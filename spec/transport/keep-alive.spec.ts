@@ -1,0 +1,74 @@
+import { NEVER, Subject } from 'rxjs';
+import { TestScheduler } from 'rxjs/testing';
+import { keepAlive } from '../../lib/transport/keep-alive';
+
+describe('peers §3.3 keep-alive and half-open detection', () => {
+  let scheduler: TestScheduler;
+  beforeEach(() => {
+    scheduler = new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
+  });
+  const config = { idleMs: 5, deadlineMs: 3 };
+
+  it('probes after each idle period and stays silent while probes are answered', () => {
+    scheduler.run(({ cold, hot, expectObservable, expectSubscriptions }) => {
+      const activity = hot('-------------');
+      const probe = cold('--r');
+      expectObservable(keepAlive(activity, () => probe, config, scheduler), '^-------------!').toBe('');
+      expectSubscriptions(probe.subscriptions).toBe(['-----^-!', '----------^-!']);
+    });
+  });
+
+  it('outbound activity postpones the probe', () => {
+    scheduler.run(({ cold, hot, expectObservable, expectSubscriptions }) => {
+      const activity = hot('---a-----');
+      const probe = cold('-r');
+      expectObservable(keepAlive(activity, () => probe, config, scheduler), '^---------!').toBe('');
+      expectSubscriptions(probe.subscriptions).toBe(['--------^!']);
+    });
+  });
+
+  it('an unanswered probe is a half-open socket: emits once after the deadline and completes', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const probe = cold('------r');
+      expectObservable(keepAlive(NEVER, () => probe, config, scheduler)).toBe('--------(h|)', { h: 'half-open' });
+      expectSubscriptions(probe.subscriptions).toBe('-----^--!');
+    });
+  });
+
+  it('a probe that fails in another way (error response, socket gone) is not half-open', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const probe = cold('-#', {}, new Error('RequestError 500'));
+      expectObservable(keepAlive(NEVER, () => probe, config, scheduler), '^-----------!').toBe('');
+    });
+  });
+
+  it('keep-alives never stack up: no second probe while one is in flight', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const probe = cold('-------r');
+      const slow = { idleMs: 2, deadlineMs: 10 };
+      expectObservable(keepAlive(NEVER, () => probe, slow, scheduler), '^-----------!').toBe('');
+      expectSubscriptions(probe.subscriptions).toBe(['--^------!', '----------^-!']);
+    });
+  });
+
+  it('stops probing on unsubscribe (nothing left scheduled)', () => {
+    const activity = new Subject<void>();
+    let probes = 0;
+    scheduler.run(({ cold, expectObservable }) => {
+      expectObservable(
+        keepAlive(
+          activity,
+          () => {
+            probes += 1;
+            return cold('-r');
+          },
+          config,
+          scheduler,
+        ),
+        '^-------!',
+      ).toBe('');
+    });
+    expect(probes).toBe(1);
+    expect(scheduler.actions).toHaveLength(0);
+  });
+});
