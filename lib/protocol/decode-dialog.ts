@@ -1,0 +1,78 @@
+/**
+ * Decoding one dialog of `conversationDetails.dialogs`, including a COBROWSE dialog's `metaData`.
+ */
+import { Fields } from './fields';
+import { at, Fail, isObject, isString, MAX_EPOCH_S, type Read } from './read';
+import type { CobrowseMetaData, Dialog, Json, JsonObject, ParticipantDetails } from './types';
+
+const EXPECT_EPOCH_SECONDS = 'epoch seconds (finite number, 0 < s ≤ 8.64e12)';
+
+/** `metaData` of a COBROWSE dialog; missing or `null` gives `{ raw: {} }` (all fields undefined). */
+export function decodeCobrowseMetaData(value: Json | undefined, path: string): Read<CobrowseMetaData> {
+  if (value === undefined || value === null) return emptyMetaData();
+  if (!isObject(value)) return new Fail(path, 'object');
+  const f = new Fields(value, path);
+  const expires = f.optNumber('expires');
+  const meta: CobrowseMetaData = {
+    serviceId: f.optString('serviceId'),
+    mode: f.optString('mode'),
+    sessionState: f.optString('sessionState'),
+    expires,
+    expiresAtMs: expires === undefined ? undefined : Math.round(expires * 1000),
+    dialogId: f.optString('dialogId'),
+    notificationKey: f.optString('notificationKey'),
+    callLink: f.optString('callLink'),
+    raw: value,
+  };
+  if (f.fail !== undefined) return f.fail;
+  if (expires !== undefined && !(expires > 0 && expires <= MAX_EPOCH_S)) return new Fail(f.pathOf('expires'), EXPECT_EPOCH_SECONDS);
+  return meta;
+}
+
+function emptyMetaData(): CobrowseMetaData {
+  const none = undefined;
+  return { serviceId: none, mode: none, sessionState: none, expires: none, expiresAtMs: none, dialogId: none, notificationKey: none, callLink: none, raw: {} };
+}
+
+/** `{id, role, state?}` of `participantsDetails`. */
+export function decodeParticipantDetails(value: JsonObject, path: string): Read<ParticipantDetails> {
+  const f = new Fields(value, path);
+  const details: ParticipantDetails = { id: f.id('id'), role: f.string('role'), state: f.optString('state') };
+  return f.fail ?? details;
+}
+
+function keepString(value: string): string {
+  return value;
+}
+
+/** `metaData` of a non-COBROWSE dialog: any object, kept as JSON. */
+function decodeOtherMetaData(value: Json | undefined, path: string): Read<JsonObject | undefined> {
+  if (value === undefined || value === null) return undefined;
+  return isObject(value) ? value : new Fail(path, 'object');
+}
+
+/** One dialog. `channelType: "COBROWSE"` gives a `CobrowseDialog` with decoded `metaData`. */
+export function decodeDialog(value: JsonObject, path: string): Read<Dialog> {
+  const f = new Fields(value, path);
+  const dialogId = f.id('dialogId');
+  const dialogType = f.optString('dialogType');
+  const channelType = f.optString('channelType');
+  const state = f.optString('state');
+  const participants = f.optList('participants', isString, 'string', keepString);
+  const participantsDetails = f.optList('participantsDetails', isObject, 'object', decodeParticipantDetails);
+  const creationTs = f.optTimestamp('creationTs');
+  const endTs = f.optTimestamp('endTs');
+  const metaDataLastUpdateTs = f.optTimestamp('metaDataLastUpdateTs');
+  const closedBy = f.optString('closedBy');
+  const closedCause = f.optString('closedCause');
+  if (f.fail !== undefined) return f.fail;
+  const rawMeta = value['metaData'];
+  if (channelType === 'COBROWSE') {
+    const metaData = decodeCobrowseMetaData(rawMeta, at(path, 'metaData'));
+    if (metaData instanceof Fail) return metaData;
+    return { dialogId, dialogType, channelType, state, participants, participantsDetails, creationTs, endTs, metaDataLastUpdateTs, closedBy, closedCause, metaData };
+  }
+  const metaData = decodeOtherMetaData(rawMeta, at(path, 'metaData'));
+  if (metaData instanceof Fail) return metaData;
+  return { dialogId, dialogType, channelType, state, participants, participantsDetails, creationTs, endTs, metaDataLastUpdateTs, closedBy, closedCause, metaData };
+}

@@ -1,0 +1,73 @@
+/**
+ * Decoding the body of `ms.MessagingEventNotification` and its events.
+ */
+import { Fields } from './fields';
+import { at, Fail, isNumber, isObject, readSequence, type Read } from './read';
+import type { Json, JsonObject, MessagingEvent, MessagingEventChange, MessagingEventNotification } from './types';
+
+function unknownEvent(eventType: string, raw: JsonObject): MessagingEvent {
+  return { type: 'unknown', eventType, raw };
+}
+
+/**
+ * One messaging event. Modelled: `ContentEvent` with a string `message` (`contentType` defaults to
+ * `text/plain`), `ChatStateEvent`, `AcceptStatusEvent`. Anything else — including content events
+ * whose `message` is not a string (files, rich content) — is an `UnknownMessagingEvent` with its JSON.
+ */
+export function decodeMessagingEvent(value: JsonObject, path: string): Read<MessagingEvent> {
+  const type = value['type'];
+  if (typeof type !== 'string') return new Fail(at(path, 'type'), 'string');
+  const f = new Fields(value, path);
+  switch (type) {
+    case 'ContentEvent': {
+      const message = value['message'];
+      if (typeof message !== 'string') return unknownEvent(type, value);
+      const contentType = f.optString('contentType') ?? 'text/plain';
+      return f.fail ?? { type, contentType, message };
+    }
+    case 'ChatStateEvent': {
+      const chatState = f.string('chatState');
+      return f.fail ?? { type, chatState };
+    }
+    case 'AcceptStatusEvent': {
+      const status = f.string('status');
+      const sequenceList = f.list('sequenceList', isNumber, 'number', readSequence);
+      return f.fail ?? { type, status, sequenceList };
+    }
+    default:
+      return unknownEvent(type, value);
+  }
+}
+
+function decodeOriginatorMetadata(value: JsonObject, path: string): Read<MessagingEventChange['originatorMetadata']> {
+  const f = new Fields(value, path);
+  const metadata = { id: f.id('id'), role: f.string('role') };
+  return f.fail ?? metadata;
+}
+
+/** One entry of `changes`: `originatorId`, `event` and `dialogId` are required. */
+export function decodeMessagingChange(value: JsonObject, path: string): Read<MessagingEventChange> {
+  const f = new Fields(value, path);
+  const sequence = f.optInteger('sequence', 0);
+  const originatorId = f.id('originatorId');
+  const originatorMetadata = f.optNested('originatorMetadata', decodeOriginatorMetadata);
+  const serverTimestamp = f.optTimestamp('serverTimestamp');
+  const event = f.nested('event', decodeMessagingEvent);
+  const conversationId = f.optId('conversationId');
+  const dialogId = f.id('dialogId');
+  const messageAudience = f.optString('messageAudience');
+  // `event` is undefined only after a failure; the fallback keeps the types honest.
+  if (f.fail !== undefined || event === undefined) return f.fail ?? new Fail(f.pathOf('event'), 'object');
+  return { sequence, originatorId, originatorMetadata, serverTimestamp, event, conversationId, dialogId, messageAudience };
+}
+
+/** The body of `ms.MessagingEventNotification` (at `path`, normally `body`). */
+export function decodeMessagingBody(value: Json | undefined, path: string): Read<MessagingEventNotification['body']> {
+  if (!isObject(value)) return new Fail(path, 'object');
+  const f = new Fields(value, path);
+  const body: MessagingEventNotification['body'] = {
+    sentTs: f.optTimestamp('sentTs'),
+    changes: f.list('changes', isObject, 'object', decodeMessagingChange),
+  };
+  return f.fail ?? body;
+}

@@ -1,0 +1,109 @@
+/**
+ * Path-aware readers for parsed JSON that return failures as values (never throw).
+ *
+ * Hot path rules: a failure allocates; success does not (beyond the value itself). Paths are built
+ * only when something fails, except the parent path handed down to nested decoders.
+ */
+import type { Json, JsonObject } from './types';
+
+/** A failed read: where (dotted/indexed path from the frame root) and what was expected there. */
+export class Fail {
+  constructor(
+    readonly path: string,
+    readonly expected: string,
+  ) {}
+}
+
+/** A decoded value or the first failure met. */
+export type Read<T> = T | Fail;
+
+/** Largest valid epoch-milliseconds value (`new Date(8.64e15)`). */
+export const MAX_EPOCH_MS = 8.64e15;
+/** Largest valid epoch-seconds value, so that `* 1000` stays a valid date. */
+export const MAX_EPOCH_S = 8.64e12;
+
+export const EXPECT_TIMESTAMP = 'timestamp (finite number, 0 to 8.64e15 ms)';
+export const EXPECT_NON_NEGATIVE_INTEGER = 'non-negative integer';
+
+/** `path.key`, or `key` at the root. */
+export function at(path: string, key: string): string {
+  return path === '' ? key : `${path}.${key}`;
+}
+
+/**
+ * A JSON object (not null, not an array). Values reaching the decoders come from `JSON.parse` (or
+ * are typed `Json` already), so an object is a `JsonObject`; this shallow check is all that is needed.
+ */
+export function isObject(value: unknown): value is JsonObject {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+/** A JSON array (`Array.isArray` alone would narrow to `any[]`). */
+export function isArray(value: Json | undefined): value is readonly Json[] {
+  return Array.isArray(value);
+}
+
+export function isString(value: Json | undefined): value is string {
+  return typeof value === 'string';
+}
+
+export function isNumber(value: Json | undefined): value is number {
+  return typeof value === 'number';
+}
+
+/** An id: a non-empty string, or a finite number (echoed ids are sometimes numbers) as a string. */
+export function readId(value: Json | undefined, path: string): Read<string> {
+  if (typeof value === 'string') return value.length > 0 ? value : new Fail(path, 'non-empty string');
+  if (typeof value === 'number' && Number.isFinite(value)) return String(value);
+  return new Fail(path, 'string');
+}
+
+/** Epoch milliseconds: finite, 0 ≤ t ≤ 8.64e15. */
+export function readTimestamp(value: Json | undefined, path: string): Read<number> {
+  if (typeof value !== 'number') return new Fail(path, 'number');
+  return value >= 0 && value <= MAX_EPOCH_MS ? value : new Fail(path, EXPECT_TIMESTAMP);
+}
+
+/** A finite integer ≥ `min`. (NaN and ±Infinity fail every comparison below.) */
+export function readInteger(value: Json | undefined, path: string, min = -Infinity): Read<number> {
+  if (typeof value !== 'number') return new Fail(path, 'number');
+  if (!Number.isInteger(value)) return new Fail(path, 'finite integer');
+  return value >= min ? value : new Fail(path, min === 0 ? EXPECT_NON_NEGATIVE_INTEGER : `integer ≥ ${min}`);
+}
+
+/** A non-negative integer (sequence numbers). */
+export function readSequence(value: Json | undefined, path: string): Read<number> {
+  return readInteger(value, path, 0);
+}
+
+/**
+ * A list where the protocol allows a single element to arrive bare instead of a one-element array.
+ * A bare value of the wrong shape fails as `<path>: expected array`; an array element of the wrong
+ * shape as `<path>[i]: expected <shape>`. `decode` returning `undefined` drops that element
+ * (an undocumented variant, tolerated by ignoring it).
+ */
+export function readList<S extends Json, T>(
+  value: Json | undefined,
+  path: string,
+  shape: (v: Json | undefined) => v is S,
+  shapeName: string,
+  decode: (element: S, path: string) => Read<T | undefined>,
+): Read<T[]> {
+  const out: T[] = [];
+  if (isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const element: Json | undefined = value[i];
+      const elementPath = `${path}[${i}]`;
+      if (!shape(element)) return new Fail(elementPath, shapeName);
+      const decoded = decode(element, elementPath);
+      if (decoded instanceof Fail) return decoded;
+      if (decoded !== undefined) out.push(decoded);
+    }
+    return out;
+  }
+  if (!shape(value)) return new Fail(path, 'array');
+  const decoded = decode(value, path);
+  if (decoded instanceof Fail) return decoded;
+  if (decoded !== undefined) out.push(decoded);
+  return out;
+}

@@ -1,0 +1,116 @@
+/**
+ * Malformed frames: each gives a `DecodeError` (never a throw) whose `path` names the offending field.
+ * Most cases are one mutation of a valid frame, so the error can only come from that field.
+ */
+import { decode } from '../../lib/protocol';
+import { decodeFail, decodeOk, fixture, notificationAround } from './helpers';
+
+const DELETE = Symbol('delete');
+/** Written as the literal `1e400` (Infinity after JSON.parse). */
+const HUGE = '__HUGE__';
+
+type Key = string | number;
+
+/** A copy of `base` with the value at `path` replaced (or deleted), as JSON text. */
+function mutated(base: string, path: readonly Key[], value: unknown): string {
+  const root = JSON.parse(base);
+  let node = root;
+  for (const key of path.slice(0, -1)) node = node[key];
+  const last = path[path.length - 1] ?? '';
+  if (value === DELETE) delete node[last];
+  else node[last] = value;
+  return JSON.stringify(root).replace(`"${HUGE}"`, '1e400');
+}
+
+const EX = notificationAround(fixture('seed/invited-dialog.json'));
+const MSG = fixture('protocol-md/messaging-event-notification.json');
+const RESP = '{"kind":"resp","reqId":"1","code":200,"body":{"sequence":1}}';
+const CHANGE = ['body', 'changes', 0];
+const DETAILS = [...CHANGE, 'result', 'conversationDetails'];
+const MAIN = [...DETAILS, 'dialogs', 0];
+const CALL = [...DETAILS, 'dialogs', 1];
+const META = [...CALL, 'metaData'];
+const EVENT = [...CHANGE, 'event'];
+const DETAILS_PATH = 'body.changes[0].result.conversationDetails';
+
+const cases: readonly (readonly [name: string, text: string, path: string, expected: string])[] = [
+  ['not JSON', '{"kind":"resp",', '', 'expected JSON text'],
+  ['empty text', '', '', 'expected JSON text'],
+  ['a JSON array', '[{"kind":"resp"}]', '', 'expected JSON object'],
+  ['JSON null', 'null', '', 'expected JSON object'],
+  ['kind missing', '{"reqId":"1","code":200}', 'kind', 'expected string'],
+  ['kind not a string', '{"kind":7,"reqId":"1","code":200}', 'kind', 'expected string'],
+  ['response without reqId', mutated(RESP, ['reqId'], DELETE), 'reqId', 'expected string'],
+  ['reqId an object', mutated(RESP, ['reqId'], { id: 1 }), 'reqId', 'expected string'],
+  ['reqId empty', mutated(RESP, ['reqId'], ''), 'reqId', 'expected non-empty string'],
+  ['reqId 1e400', mutated(RESP, ['reqId'], HUGE), 'reqId', 'expected string'],
+  ['code a string', mutated(RESP, ['code'], '200'), 'code', 'expected number'],
+  ['code not an integer', mutated(RESP, ['code'], 200.5), 'code', 'expected finite integer'],
+  ['code 1e400', mutated(RESP, ['code'], HUGE), 'code', 'expected finite integer'],
+  ['code missing', mutated(RESP, ['code'], DELETE), 'code', 'expected number'],
+  ['notification without type', mutated(EX, ['type'], DELETE), 'type', 'expected string'],
+  ['notification without body', mutated(EX, ['body'], DELETE), 'body', 'expected object'],
+  ['changes not an array', mutated(EX, ['body', 'changes'], 5), 'body.changes', 'expected array'],
+  ['changes missing', mutated(EX, ['body', 'changes'], DELETE), 'body.changes', 'expected array'],
+  ['a change that is a string', mutated(EX, CHANGE, 'UPSERT'), 'body.changes[0]', 'expected object'],
+  ['change type missing', mutated(EX, [...CHANGE, 'type'], DELETE), 'body.changes[0].type', 'expected string'],
+  ['change result missing', mutated(EX, [...CHANGE, 'result'], DELETE), 'body.changes[0].result', 'expected object'],
+  ['convId missing', mutated(EX, [...CHANGE, 'result', 'convId'], DELETE), 'body.changes[0].result.convId', 'expected string'],
+  ['UPSERT without conversationDetails', mutated(EX, DETAILS, DELETE), DETAILS_PATH, 'expected object'],
+  ['dialogs missing', mutated(EX, [...DETAILS, 'dialogs'], DELETE), `${DETAILS_PATH}.dialogs`, 'expected array'],
+  ['dialogs a string', mutated(EX, [...DETAILS, 'dialogs'], 'MAIN'), `${DETAILS_PATH}.dialogs`, 'expected array'],
+  ['a dialog that is a number', mutated(EX, CALL, 42), `${DETAILS_PATH}.dialogs[1]`, 'expected object'],
+  ['dialogId missing', mutated(EX, [...CALL, 'dialogId'], DELETE), `${DETAILS_PATH}.dialogs[1].dialogId`, 'expected string'],
+  ['COBROWSE metaData a string', mutated(EX, META, 'INVITED'), `${DETAILS_PATH}.dialogs[1].metaData`, 'expected object'],
+  ['COBROWSE metaData an array', mutated(EX, META, [{ sessionState: 'INVITED' }]), `${DETAILS_PATH}.dialogs[1].metaData`, 'expected object'],
+  ['metaData.expires a string', mutated(EX, [...META, 'expires'], '1.502893131855E9'), `${DETAILS_PATH}.dialogs[1].metaData.expires`, 'expected number'],
+  ['metaData.expires 1e400', mutated(EX, [...META, 'expires'], HUGE), `${DETAILS_PATH}.dialogs[1].metaData.expires`, 'expected finite number'],
+  ['metaData.expires negative', mutated(EX, [...META, 'expires'], -5), `${DETAILS_PATH}.dialogs[1].metaData.expires`, 'expected epoch seconds'],
+  ['metaData.expires in ms beyond any date', mutated(EX, [...META, 'expires'], 1e16), `${DETAILS_PATH}.dialogs[1].metaData.expires`, 'expected epoch seconds'],
+  ['metaData.sessionState a number', mutated(EX, [...META, 'sessionState'], 1), `${DETAILS_PATH}.dialogs[1].metaData.sessionState`, 'expected string'],
+  ['MESSAGING metaData a string', mutated(EX, [...MAIN, 'metaData'], 'x'), `${DETAILS_PATH}.dialogs[0].metaData`, 'expected object'],
+  ['creationTs 1e400', mutated(EX, [...CALL, 'creationTs'], HUGE), `${DETAILS_PATH}.dialogs[1].creationTs`, 'expected timestamp'],
+  ['metaDataLastUpdateTs negative', mutated(EX, [...DETAILS, 'metaDataLastUpdateTs'], -1), `${DETAILS_PATH}.metaDataLastUpdateTs`, 'expected timestamp'],
+  ['sentTs beyond 8.64e15', mutated(EX, ['body', 'sentTs'], 9e15), 'body.sentTs', 'expected timestamp'],
+  ['sentTs a string', mutated(EX, ['body', 'sentTs'], '1502893041950'), 'body.sentTs', 'expected number'],
+  ['participant without role', mutated(EX, [...DETAILS, 'participants', 1, 'role'], DELETE), `${DETAILS_PATH}.participants[1].role`, 'expected string'],
+  ['COBROWSE participants numbers', mutated(EX, [...CALL, 'participants'], [1, 2]), `${DETAILS_PATH}.dialogs[1].participants[0]`, 'expected string'],
+  ['participantsDetails entry a string', mutated(EX, [...MAIN, 'participantsDetails', 1], 'agent'), `${DETAILS_PATH}.dialogs[0].participantsDetails[1]`, 'expected object'],
+  ['participantsDetails bare number', mutated(EX, [...MAIN, 'participantsDetails'], 3), `${DETAILS_PATH}.dialogs[0].participantsDetails`, 'expected array'],
+  ['messaging event missing', mutated(MSG, EVENT, DELETE), 'body.changes[0].event', 'expected object'],
+  ['messaging event type missing', mutated(MSG, [...EVENT, 'type'], DELETE), 'body.changes[0].event.type', 'expected string'],
+  ['messaging dialogId missing', mutated(MSG, [...CHANGE, 'dialogId'], DELETE), 'body.changes[0].dialogId', 'expected string'],
+  ['messaging sequence negative', mutated(MSG, [...CHANGE, 'sequence'], -1), 'body.changes[0].sequence', 'expected non-negative integer'],
+  ['messaging sequence fractional', mutated(MSG, [...CHANGE, 'sequence'], 1.5), 'body.changes[0].sequence', 'expected finite integer'],
+  ['messaging serverTimestamp 1e400', mutated(MSG, [...CHANGE, 'serverTimestamp'], HUGE), 'body.changes[0].serverTimestamp', 'expected timestamp'],
+  ['ChatStateEvent without chatState', mutated(MSG, EVENT, { type: 'ChatStateEvent' }), 'body.changes[0].event.chatState', 'expected string'],
+  [
+    'AcceptStatusEvent with a string sequence',
+    mutated(MSG, EVENT, { type: 'AcceptStatusEvent', status: 'READ', sequenceList: ['4'] }),
+    'body.changes[0].event.sequenceList[0]',
+    'expected number',
+  ],
+  ['originatorMetadata an array', mutated(MSG, [...CHANGE, 'originatorMetadata'], []), 'body.changes[0].originatorMetadata', 'expected object'],
+];
+
+describe('protocol: malformed frames', () => {
+  it('the unmutated bases decode', () => {
+    expect(decodeOk(EX).kind).toBe('notification');
+    expect(decodeOk(MSG).kind).toBe('notification');
+    expect(decodeOk(RESP).kind).toBe('resp');
+  });
+
+  it('has at least 20 cases', () => {
+    expect(cases.length).toBeGreaterThanOrEqual(20);
+  });
+
+  it.each(cases)('%s → error at its path', (_name, text, path, expected) => {
+    expect(() => decode(text)).not.toThrow();
+    const error = decodeFail(text);
+    expect(error.kind).toBe('decode-error');
+    expect(error.path).toBe(path);
+    expect(error.expected.startsWith(expected)).toBe(true);
+    expect(error.message).toBe(`${path === '' ? '(frame)' : path}: ${error.expected}`);
+    expect(error.excerpt).toBe(text.slice(0, 200));
+  });
+});
