@@ -4,6 +4,10 @@ module.exports = {
   testMatch: ['<rootDir>/spec/**/*.spec.ts', '<rootDir>/samples/**/*.spec.ts'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // jsdom resolves ws's "browser" export condition (a stub that throws): use ws's Node build.
-  moduleNameMapper: { '^ws$': require.resolve('ws') },
+  moduleNameMapper: {
+    '^ws$': require.resolve('ws'),
+    '^lp-call-streams$': '<rootDir>/lib/index.ts',
+    '^lp-call-streams/testing$': '<rootDir>/lib/testing/index.ts',
+  },
   testTimeout: 20000,
 };

@@ -7,3 +7,4 @@ export * from './fake-socket';
 export * from './fake-lptag';
 export * from './frames';
 export * from './marbles';
+export * from './test-call-client';

@@ -2,16 +2,15 @@
  * A client over the fake socket and the fake lpTag in virtual time (a VirtualTimeScheduler that
  * tests advance by hand), with the jsdom document.
  */
-import { VirtualAction, VirtualTimeScheduler, type Subscription } from 'rxjs';
-import { createCallClient } from '../../lib/client';
+import type { Subscription, VirtualTimeScheduler } from 'rxjs';
 import type { CallClient, CallClientConfig } from '../../lib/client';
 import type { CallState } from '../../lib/session/call-state';
 import type { AcceptedCall, CallInvitation, ClosedCall } from '../../lib/dialog/types';
 import type { CallError } from '../../lib/lptag/call-error';
 import type { ClientDiagnostic } from '../../lib/client/types';
 import { createFakeLpTag, type FakeLpTag } from '../../lib/testing/fake-lptag';
-import { createFakeSocketFactory, type FakeSocketFactory } from '../../lib/testing/fake-socket';
-import { callDialog, conversationUpsert, exConversationNotification, mainDialog } from '../../lib/testing/frames';
+import type { FakeSocketFactory } from '../../lib/testing/fake-socket';
+import { createTestCallClient } from '../../lib/testing/test-call-client';
 import { CALL_SCREEN_CLASS } from '../../lib/dom/call-screen-container';
 
 export const CONVERSATION = 'conv-1';
@@ -34,74 +33,36 @@ export interface Harness {
   readonly heard: string[];
   advance(ms: number): void;
   /** Sends a conversation snapshot holding a call dialog in `sessionState`. */
-  snapshot(sessionState: string, options?: { state?: string; ts?: number; expiresInMs?: number }): void;
+  snapshot(sessionState: string, options?: { state?: string; expiresInMs?: number }): void;
   subscribeAll(): Subscription;
   containers(): NodeListOf<Element>;
   statuses(): string[];
 }
 
 export function createHarness(overrides: Partial<CallClientConfig> = {}, lpTag: FakeLpTag = createFakeLpTag({ sid: 'sid-1', vid: 'vid-1' })): Harness {
-  const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
-  const fake = createFakeSocketFactory({ scheduler });
   const heard: string[] = [];
   lpTag.events.bind('lpCoBrowse', '*', (_data: unknown, info: unknown) => {
     const name = typeof info === 'object' && info !== null && 'eventName' in info ? String(info.eventName) : '?';
     heard.push(`${name}${document.querySelector(`.${CALL_SCREEN_CLASS}`) ? ' +screen' : ''}`);
   });
-  const client = createCallClient({
-    accountId: '12345678',
-    auth: { jwt: () => 'header.payload.signature-of-test-jwt' },
-    endpoint: { socketUrl: 'wss://fake.example/ws_api/account/12345678/messaging/consumer?v=3' },
-    webSocketFactory: fake.webSocketFactory,
-    scheduler,
-    lpTag,
-    visitor: { name: 'Jane' },
-    document,
-    ...overrides,
-  });
+  const t = createTestCallClient({ fakeLpTag: lpTag, visitor: { name: 'Jane' }, document, ...overrides });
+  const { client } = t;
   const seen: Harness['seen'] = { invitations: [], accepted: [], closed: [], errors: [], states: [], diagnostics: [] };
-  let ts = 1000;
-  const advance = (ms: number): void => {
-    scheduler.maxFrames = scheduler.frame + ms;
-    scheduler.flush();
-    scheduler.frame = scheduler.maxFrames;
-  };
   return {
-    scheduler,
-    fake,
+    scheduler: t.scheduler,
+    fake: t.sockets,
     lpTag,
     client,
     seen,
     heard,
-    advance,
-    snapshot: (sessionState, options = {}) => {
-      ts = options.ts ?? ts + 1;
-      const subscribe = fake.latest().lastRequest('cqm.SubscribeExConversations');
-      fake.latest().receive(
-        exConversationNotification({
-          subscriptionId: `sub-${fake.latest().index}-${subscribe?.id ?? '?'}`,
-          changes: [
-            conversationUpsert({
-              conversationId: CONVERSATION,
-              metaDataLastUpdateTs: ts,
-              dialogs: [
-                mainDialog({ conversationId: CONVERSATION }),
-                callDialog({
-                  dialogId: DIALOG,
-                  sessionState,
-                  mode: 'VIDEO_CALL',
-                  creationTs: 500,
-                  expiresAt: scheduler.frame + (options.expiresInMs ?? 120_000),
-                  metaDataLastUpdateTs: ts,
-                  ...(options.state === undefined ? {} : { state: options.state }),
-                }),
-              ],
-            }),
-          ],
-        }),
-      );
-      advance(0);
-    },
+    advance: t.advance,
+    snapshot: (sessionState, options = {}) =>
+      t.sendCall(sessionState, {
+        dialogId: DIALOG,
+        conversationId: CONVERSATION,
+        ...(options.state === undefined ? {} : { state: options.state }),
+        ...(options.expiresInMs === undefined ? {} : { expiresInMs: options.expiresInMs }),
+      }),
     subscribeAll: () => {
       const subscription = client.invitation$.subscribe((i) => seen.invitations.push(i));
       subscription.add(client.accepted$.subscribe((a) => seen.accepted.push(a)));
