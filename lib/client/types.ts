@@ -63,7 +63,7 @@ export interface CallClientConfig {
    * With `false`, call `client.offer(invitation)` when your UI shows it.
    */
   readonly autoOffer?: boolean;
-  /** Passed through to {@link createConnection} (keep-alive, reconnect, queue, timeouts, client properties). */
+  /** Passed through to `createConnection` (keep-alive, reconnect, queue, timeouts, client properties). */
   readonly connection?: Omit<ConnectionConfig, 'accountId' | 'auth' | 'endpoint' | 'scheduler' | 'webSocketFactory' | 'fetch'>;
 }
 

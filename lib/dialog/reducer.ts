@@ -22,7 +22,7 @@ export interface ReduceDialogsOptions {
  * Then:
  * - `frame`: a conversation notification is applied (other frames change nothing). A NEW
  *   `subscriptionId` marks a full listing: open dialogs of conversations absent from it close
- *   (`conversation-closed`). Each UPSERT is a whole snapshot (see {@link applyUpsert}); a DELETE
+ *   (`conversation-closed`). Each UPSERT is a whole snapshot (see `applyUpsert`); a DELETE
  *   closes the conversation's open dialogs (`conversation-closed`) for good.
  * - `declined`: that announced invitation closes now (`declined`).
  * - `tick`: nothing more (the expiry sweep above is its whole job).
