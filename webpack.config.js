@@ -1,6 +1,7 @@
 // Browser bundles of the library (the emulator is Node-only and never bundled).
 // - UMD, global `LpCallStreams`, rxjs external as the global `rxjs`  → dist/bundle/lp-call-streams.umd.js
 // - ESM, rxjs external                                                 → dist/bundle/lp-call-streams.esm.js
+const fs = require('node:fs');
 const path = require('node:path');
 
 const tsRule = {
@@ -26,6 +27,22 @@ const base = (name, extra) => ({
   performance: { hints: false },
   resolve: { extensions: ['.ts', '.js'], conditionNames: ['es2015', '...'] },
   ...extra,
+});
+
+// Emits static files of a sample (its index.html, its CSS) next to its bundle, as they are.
+const emitStaticFiles = (dir, names) => ({
+  apply(compiler) {
+    const { Compilation, sources } = compiler.webpack;
+    compiler.hooks.thisCompilation.tap('emit-static-files', (compilation) => {
+      compilation.hooks.processAssets.tap({ name: 'emit-static-files', stage: Compilation.PROCESS_ASSETS_STAGE_ADDITIONAL }, () => {
+        for (const name of names) {
+          const file = path.join(dir, name);
+          compilation.fileDependencies.add(file);
+          compilation.emitAsset(name, new sources.RawSource(fs.readFileSync(file)), { minimized: true }); // as is
+        }
+      });
+    });
+  },
 });
 
 module.exports = [
@@ -57,5 +74,23 @@ module.exports = [
       filename: 'lptag.js',
       iife: true,
     },
+  }),
+  // The sample SPA served by `npm start` (samples/spa): public API only, `lp-call-streams` = lib/, rxjs bundled in.
+  base('sample-spa', {
+    entry: './samples/spa/src/main.ts',
+    // The library's build options, with a root that holds both the sample and lib/.
+    module: { rules: [{ ...tsRule, options: { ...tsRule.options, compilerOptions: { ...tsRule.options.compilerOptions, rootDir: __dirname } } }] },
+    resolve: {
+      extensions: ['.ts', '.js'],
+      conditionNames: ['es2015', '...'],
+      alias: { 'lp-call-streams': path.resolve(__dirname, 'lib/index.ts') },
+    },
+    output: {
+      path: path.resolve(__dirname, 'samples/spa/dist'),
+      filename: 'app.js',
+      iife: true,
+      clean: true,
+    },
+    plugins: [emitStaticFiles(path.resolve(__dirname, 'samples/spa'), ['index.html', 'app.css'])],
   }),
 ];

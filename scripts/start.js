@@ -1,8 +1,13 @@
 #!/usr/bin/env node
 'use strict';
-// `npm start`: builds lib to dist/cjs (see package.json), then starts the emulator on 127.0.0.1
-// (port from --port, else $PORT, else 8080), prints how to reach and drive it, and stops on Ctrl-C.
+// `npm start`: builds lib to dist/cjs, the stand-in lpTag and the sample SPA (see package.json), then
+// starts the emulator on 127.0.0.1 (port from --port, else $PORT, else 8080) serving the sample at `/`
+// and the agent console at `/agent`, prints how to reach and drive it, and stops on Ctrl-C.
+const fs = require('node:fs');
+const path = require('node:path');
 const { startEmulator, describeEmulator } = require('../dist/cjs/emulator/index.js');
+
+const SAMPLE_DIR = path.join(__dirname, '..', 'samples', 'spa', 'dist');
 
 function portFrom(argv, env) {
   const flag = argv.findIndex((arg) => arg === '--port' || arg.startsWith('--port='));
@@ -20,7 +25,7 @@ async function main() {
   const port = portFrom(process.argv.slice(2), process.env);
   let emulator;
   try {
-    emulator = await startEmulator({ port, host: '127.0.0.1' });
+    emulator = await startEmulator({ port, host: '127.0.0.1', staticDirs: [{ urlPrefix: '/', dir: SAMPLE_DIR }] });
   } catch (error) {
     console.error(
       error && error.code === 'EADDRINUSE'
@@ -29,6 +34,12 @@ async function main() {
     );
     process.exit(1);
   }
+  if (!fs.existsSync(path.join(SAMPLE_DIR, 'index.html'))) {
+    console.warn('npm start: samples/spa/dist is missing; build it with `npx webpack --config-name sample-spa`');
+  }
+  console.log(`Sample SPA (the visitor):  ${emulator.url}/`);
+  console.log(`Agent console:             ${emulator.url}/agent`);
+  console.log('Open both in the same browser (the console sends call errors to the page over BroadcastChannel).\n');
   console.log(describeEmulator(emulator.url).join('\n'));
   console.log('\nPress Ctrl-C to stop.');
   let stopping = false;
