@@ -4,6 +4,8 @@ export type { Connection, ConnectionConfig, ConnectionState, EndpointConfig, Mes
 export type { ConnectionDiagnostic } from './diagnostics';
 export { redact } from './diagnostics';
 export { authenticated, unauthenticated, fromJwtSource } from '../auth/auth';
+export { rememberJwt } from '../auth/remember-jwt';
+export type { JwtStorage } from '../auth/remember-jwt';
 export type { AuthProvider, JwtReason, JwtRequest, JwtSource, IdpOptions } from '../auth/auth';
 export type { FetchLike, FetchResponseLike } from '../auth/http';
 export { HttpError } from '../auth/http';
