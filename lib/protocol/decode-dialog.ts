@@ -45,7 +45,7 @@ function keepString(value: string): string {
   return value;
 }
 
-/** `metaData` of a non-COBROWSE dialog: any object, kept as JSON. */
+/** `metaData` of a non-COBROWSE dialog: an object, kept as JSON. */
 function decodeOtherMetaData(value: Json | undefined, path: string): Read<JsonObject | undefined> {
   if (value === undefined || value === null) return undefined;
   return isObject(value) ? value : new Fail(path, 'object');

@@ -5,7 +5,7 @@ import { createFakeLpTag, type FakeLpTag } from './fake-lptag';
 import { createFakeSocketFactory, type FakeSocketFactory } from './fake-socket';
 import { callDialog, conversationUpsert, exConversationNotification, mainDialog } from './frames';
 
-/** Options of {@link createTestCallClient}: any client config to override, plus the fakes to use. */
+/** Options of {@link createTestCallClient}: client config to override, plus the fakes to use. */
 export interface TestCallClientOptions extends Partial<CallClientConfig> {
   /** Default: a fresh `createFakeLpTag()`. */
   readonly fakeLpTag?: FakeLpTag;
