@@ -27,6 +27,18 @@ export function responseFrame(reqId: string | undefined, code: number, type: str
   return compact({ kind: 'resp', reqId, code, type, body });
 }
 
+/** The state and timestamps every dialog carries. */
+function lifecycleWire(dialog: StoredDialog): Readonly<Record<string, Json | undefined>> {
+  return {
+    state: dialog.state,
+    creationTs: dialog.creationTs,
+    metaDataLastUpdateTs: dialog.metaDataLastUpdateTs,
+    endTs: dialog.endTs,
+    closedBy: dialog.closedBy,
+    closedCause: dialog.closedCause,
+  };
+}
+
 function cobrowseWire(conversation: StoredConversation, dialog: StoredDialog, agent: AgentIdentity): JsonObject | undefined {
   const session = dialog.cobrowse;
   if (session === undefined) return undefined;
@@ -44,12 +56,7 @@ function cobrowseWire(conversation: StoredConversation, dialog: StoredDialog, ag
       dialogId: dialog.dialogId,
       notificationKey: session.notificationKey,
     }),
-    state: dialog.state,
-    creationTs: dialog.creationTs,
-    metaDataLastUpdateTs: dialog.metaDataLastUpdateTs,
-    endTs: dialog.endTs,
-    closedBy: dialog.closedBy,
-    closedCause: dialog.closedCause,
+    ...lifecycleWire(dialog),
   });
 }
 
@@ -65,12 +72,7 @@ export function dialogWire(conversation: StoredConversation, dialog: StoredDialo
     dialogType: dialog.dialogType,
     channelType: dialog.channelType,
     metaData: {},
-    state: dialog.state,
-    creationTs: dialog.creationTs,
-    metaDataLastUpdateTs: dialog.metaDataLastUpdateTs,
-    endTs: dialog.endTs,
-    closedBy: dialog.closedBy,
-    closedCause: dialog.closedCause,
+    ...lifecycleWire(dialog),
   });
 }
 
