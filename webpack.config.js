@@ -1,6 +1,8 @@
 // Browser bundles of the library (the emulator is Node-only and never bundled).
 // - UMD, global `LpCallStreams`, rxjs external as the global `rxjs`  → dist/bundle/lp-call-streams.umd.js
 // - ESM, rxjs external                                                 → dist/bundle/lp-call-streams.esm.js
+// - size probes (scripts/size-probes/*.ts): what a bundler keeps of the ESM build for a given import,
+//   rxjs external                                                       → dist/size/<probe>.js
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -11,6 +13,9 @@ const tsRule = {
   // ts-loader must see ES modules (tree-shaking); transpile only: `npm run typecheck` type-checks.
   options: { configFile: 'tsconfig.build.json', transpileOnly: true, compilerOptions: { sourceMap: false } },
 };
+
+// The library's build options, with a root that holds lib/ and the entry outside it (samples, size probes).
+const rootWideTsRule = { ...tsRule, options: { ...tsRule.options, compilerOptions: { ...tsRule.options.compilerOptions, rootDir: __dirname } } };
 
 const rxjsExternals = {
   rxjs: { commonjs: 'rxjs', commonjs2: 'rxjs', amd: 'rxjs', root: 'rxjs' },
@@ -66,6 +71,23 @@ module.exports = [
       library: { type: 'module' },
     },
   }),
+  // Size probes, read by scripts/check-size.js: one ESM bundle per entry, tree-shaken like a brand's build.
+  base('size-probes', {
+    entry: Object.fromEntries(
+      fs.readdirSync(path.resolve(__dirname, 'scripts/size-probes')).map((file) => [path.basename(file, '.ts'), `./scripts/size-probes/${file}`]),
+    ),
+    module: { rules: [rootWideTsRule] },
+    experiments: { outputModule: true },
+    externalsType: 'module',
+    externals: { rxjs: 'rxjs', 'rxjs/operators': 'rxjs/operators' },
+    output: {
+      path: path.resolve(__dirname, 'dist/size'),
+      filename: '[name].js',
+      module: true,
+      library: { type: 'module' },
+      clean: true,
+    },
+  }),
   // Emulator stand-in lpTag + call app (browser demo code, served as /lptag.js): a plain script, rxjs bundled in.
   base('lptag-standin', {
     entry: './lib/emulator/browser/lptag-standin.ts',
@@ -78,8 +100,7 @@ module.exports = [
   // The sample SPA served by `npm start` (samples/spa): public API only, `lp-call-streams` = lib/, rxjs bundled in.
   base('sample-spa', {
     entry: './samples/spa/src/main.ts',
-    // The library's build options, with a root that holds both the sample and lib/.
-    module: { rules: [{ ...tsRule, options: { ...tsRule.options, compilerOptions: { ...tsRule.options.compilerOptions, rootDir: __dirname } } }] },
+    module: { rules: [rootWideTsRule] },
     resolve: {
       extensions: ['.ts', '.js'],
       conditionNames: ['es2015', '...'],

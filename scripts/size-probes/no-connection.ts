@@ -1,0 +1,12 @@
+// Size probe: everything except the connection (bring your own socket): dialogs, lpTag adapters,
+// the call-screen container and the call-session pipeline.
+export {
+  callDialogs,
+  callScreenContainer,
+  decode,
+  fromSessionError,
+  fromSessionResume,
+  partitionDialogs,
+  publishLpCoBrowse,
+  runCallSession,
+} from '../../lib';

@@ -1,0 +1,67 @@
+/** @jest-environment node */
+/**
+ * `npm run size` (scripts/check-size.js): the rules, and the script over a made-up dist/ folder, so a
+ * regression in the check itself (a row skipped, a limit ignored) fails here rather than silently.
+ */
+import { randomBytes } from 'node:crypto';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, dirname, join } from 'node:path';
+import { evaluate, gzipSize, main, report, rows, TARGET_BYTES, type MeasuredRow } from '../../scripts/check-size';
+
+const row = (gzip: number, limit: number, file = 'dist/bundle/lp-call-streams.umd.js'): MeasuredRow => ({ file, what: 'x', kind: 'ratchet', limit, min: gzip * 3, gzip });
+
+describe('size check rules', () => {
+  it('passes at the limit and fails one byte over', () => {
+    expect(evaluate([row(100, 100), row(101, 100)]).map((r) => r.ok)).toEqual([true, false]);
+  });
+
+  it('says whether the whole-library target is met, from the UMD row', () => {
+    expect(report(evaluate([row(7000, 20000)]), 6144).at(-1)).toContain('not met (6.8 KB');
+    expect(report(evaluate([row(6000, 20000)]), 6144).at(-1)).toContain(': met');
+    expect(TARGET_BYTES).toBe(6 * 1024);
+  });
+
+  it('checks every size probe in scripts/size-probes, and the 6 KB budget applies to the dialogs probe', () => {
+    const probes = readdirSync(join(__dirname, '..', '..', 'scripts', 'size-probes')).map((f) => `dist/size/${basename(f, '.ts')}.js`);
+    expect(rows.map((r) => r.file)).toEqual(expect.arrayContaining(probes));
+    expect(rows.find((r) => r.file === 'dist/size/dialogs.js')).toMatchObject({ kind: 'budget', limit: 6 * 1024 });
+  });
+});
+
+describe('size check over files', () => {
+  let root: string;
+  const write = (file: string, bytes: Uint8Array | string): void => {
+    mkdirSync(dirname(join(root, file)), { recursive: true });
+    writeFileSync(join(root, file), bytes);
+  };
+  beforeEach(() => {
+    root = mkdtempSync(join(tmpdir(), 'size-'));
+    jest.spyOn(console, 'log').mockImplementation(() => undefined);
+    jest.spyOn(console, 'error').mockImplementation(() => undefined);
+  });
+  afterEach(() => {
+    jest.restoreAllMocks();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('exits 0 when every file is within its limit', () => {
+    for (const r of rows) write(r.file, 'export const a = 1;'.repeat(100));
+    expect(main(root)).toBe(0);
+  });
+
+  it('exits 1 and names the file when one is over its limit', () => {
+    for (const r of rows) write(r.file, 'export const a = 1;');
+    const over = rows.find((r) => r.file === 'dist/size/dialogs.js');
+    if (over === undefined) throw new Error('no dialogs row');
+    write(over.file, randomBytes(over.limit + 512)); // random bytes do not compress
+    expect(gzipSize(randomBytes(over.limit + 512))).toBeGreaterThan(over.limit);
+    expect(main(root)).toBe(1);
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('dist/size/dialogs.js is'));
+  });
+
+  it('exits 1 and asks for a build when files are missing', () => {
+    expect(main(root)).toBe(1);
+    expect(console.error).toHaveBeenCalledWith(expect.stringContaining('run `npm run build` first'));
+  });
+});
