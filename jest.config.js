@@ -9,5 +9,7 @@ module.exports = {
     '^lp-call-streams$': '<rootDir>/lib/index.ts',
     '^lp-call-streams/testing$': '<rootDir>/lib/testing/index.ts',
   },
+  // Builds once when the artifacts some suites run are missing (a bare `npx jest` on a fresh checkout).
+  globalSetup: '<rootDir>/spec/global-setup.js',
   testTimeout: 20000,
 };
