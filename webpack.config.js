@@ -34,6 +34,14 @@ const base = (name, extra) => ({
   ...extra,
 });
 
+// An ES module bundle with rxjs external (kept as `import … from 'rxjs'`), written to `dir`.
+const esModule = (dir, output) => ({
+  experiments: { outputModule: true },
+  externalsType: 'module',
+  externals: { rxjs: 'rxjs', 'rxjs/operators': 'rxjs/operators' },
+  output: { path: path.resolve(__dirname, dir), module: true, library: { type: 'module' }, ...output },
+});
+
 // Emits static files of a sample (its index.html, its CSS) next to its bundle, as they are.
 const emitStaticFiles = (dir, names) => ({
   apply(compiler) {
@@ -60,33 +68,14 @@ module.exports = [
       globalObject: 'globalThis',
     },
   }),
-  base('esm', {
-    experiments: { outputModule: true },
-    externalsType: 'module',
-    externals: { rxjs: 'rxjs', 'rxjs/operators': 'rxjs/operators' },
-    output: {
-      path: path.resolve(__dirname, 'dist/bundle'),
-      filename: 'lp-call-streams.esm.js',
-      module: true,
-      library: { type: 'module' },
-    },
-  }),
+  base('esm', esModule('dist/bundle', { filename: 'lp-call-streams.esm.js' })),
   // Size probes, read by scripts/check-size.js: one ESM bundle per entry, tree-shaken like a brand's build.
   base('size-probes', {
     entry: Object.fromEntries(
       fs.readdirSync(path.resolve(__dirname, 'scripts/size-probes')).map((file) => [path.basename(file, '.ts'), `./scripts/size-probes/${file}`]),
     ),
     module: { rules: [rootWideTsRule] },
-    experiments: { outputModule: true },
-    externalsType: 'module',
-    externals: { rxjs: 'rxjs', 'rxjs/operators': 'rxjs/operators' },
-    output: {
-      path: path.resolve(__dirname, 'dist/size'),
-      filename: '[name].js',
-      module: true,
-      library: { type: 'module' },
-      clean: true,
-    },
+    ...esModule('dist/size', { filename: '[name].js', clean: true }),
   }),
   // Emulator stand-in lpTag + call app (browser demo code, served as /lptag.js): a plain script, rxjs bundled in.
   base('lptag-standin', {
