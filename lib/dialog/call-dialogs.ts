@@ -65,7 +65,7 @@ export function callDialogs(config: CallDialogsConfig = {}): OperatorFunction<In
     merge(
       // END lets the source's completion end everything, although `declined$` may never complete.
       concat(source.pipe(map((frame): DialogInput => ({ type: 'frame', frame }))), of(END)),
-      declined$.pipe(map((dialogId): DialogInput => ({ type: 'declined', dialogId }))),
+      declined$.pipe(map((dialogId): DialogInput => ({ type: 'close', dialogId, reason: 'declined' }))),
     ).pipe(
       takeWhile((input) => input.type !== 'end', true),
       // Each input replaces the pending expiry timer; the accumulator is the latest step emitted.

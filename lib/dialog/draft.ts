@@ -4,7 +4,7 @@
  */
 import { mergeCallDialog, sameDialogState } from './call-dialog';
 import { isExpired } from './state';
-import type { ConversationRecord, DialogPhase, DialogRecord, DialogsState, DialogStep } from './state';
+import type { ConversationRecord, DialogPhase, DialogRecord, DialogsState, DialogStep, SessionCloseReason } from './state';
 import type { CallDialog, CloseReason, DialogEvent } from './types';
 
 const ANNOUNCED: ReadonlySet<DialogPhase> = new Set(['invited', 'accepted', 'open']);
@@ -73,10 +73,10 @@ export class DialogsDraft {
     this.closeWhere((r) => r.phase === 'invited' && isExpired(r.dialog, this.now), () => 'expired');
   }
 
-  /** The consumer declined: an announced invitation closes now (the server may never say so). */
-  decline(dialogId: string): void {
+  /** The call session closed it: `declined` closes an announced invitation, `answered-elsewhere` an invitation or accepted dialog. */
+  closeBySession(dialogId: string, reason: SessionCloseReason): void {
     const record = this.dialogs.get(dialogId);
-    if (record?.phase === 'invited') this.close(record, 'declined');
+    if (record?.phase === 'invited' || (reason === 'answered-elsewhere' && record?.phase === 'accepted')) this.close(record, reason);
   }
 
   /** Closes every dialog that is not closed yet and matches; silently if it was never announced. */

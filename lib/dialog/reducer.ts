@@ -24,7 +24,7 @@ export interface ReduceDialogsOptions {
  *   `subscriptionId` marks a full listing: open dialogs of conversations absent from it close
  *   (`conversation-closed`). Each UPSERT is a whole snapshot (see `applyUpsert`); a DELETE
  *   closes the conversation's open dialogs (`conversation-closed`) for good.
- * - `declined`: that announced invitation closes now (`declined`).
+ * - `close`: the call session closed that dialog (`declined` / `answered-elsewhere`).
  * - `tick`: nothing more (the expiry sweep above is its whole job).
  */
 export function reduceDialogs(state: DialogsState, input: DialogInput, now: number, options: ReduceDialogsOptions = {}): DialogStep {
@@ -32,7 +32,7 @@ export function reduceDialogs(state: DialogsState, input: DialogInput, now: numb
   if (!relevant && (nextExpiry(state) ?? Infinity) > now) return { state, events: [] };
   const draft = new DialogsDraft(state, now, options.expirySkewMs);
   draft.expireDue();
-  if (input.type === 'declined') draft.decline(input.dialogId);
+  if (input.type === 'close') draft.closeBySession(input.dialogId, input.reason);
   else if (input.type === 'frame' && isExConversationChange(input.frame)) applyNotification(draft, input.frame);
   return draft.result();
 }

@@ -36,10 +36,21 @@ export interface DialogsState {
   readonly subscriptionIds: ReadonlySet<string>;
 }
 
-/** What the reducer reacts to: a frame, a decline by the consumer, or the clock (expiry). */
+/**
+ * Why the call session closes a dialog itself (the server may never say so, or says it later):
+ * `declined` — the consumer declined the invitation here; `answered-elsewhere` — the invitation
+ * reached ACCEPTED although this client never accepted it (another tab or device did).
+ */
+export type SessionCloseReason = 'declined' | 'answered-elsewhere';
+
+/**
+ * What the reducer reacts to: a frame, a close decided by the call session, or the clock (expiry).
+ * `close` with `declined` closes an announced invitation; with `answered-elsewhere` an announced
+ * invitation or accepted dialog. Either way the dialog is a tombstone afterwards.
+ */
 export type DialogInput =
   | { readonly type: 'frame'; readonly frame: InboundFrame }
-  | { readonly type: 'declined'; readonly dialogId: string }
+  | { readonly type: 'close'; readonly dialogId: string; readonly reason: SessionCloseReason }
   | { readonly type: 'tick' };
 
 /** The reducer's result: the next state and the events to emit, in order. */

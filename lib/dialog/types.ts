@@ -44,6 +44,8 @@ export type CloseReason =
   | 'expired'
   /** We declined it (the consumer pressed "decline"). */
   | 'declined'
+  /** It reached ACCEPTED although this client never accepted it: the consumer answered in another tab or on another device. */
+  | 'answered-elsewhere'
   /** The whole conversation closed or was deleted. */
   | 'conversation-closed'
   /** It closed, and nothing tells why. */
