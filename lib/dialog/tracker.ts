@@ -1,32 +1,89 @@
 /**
  * The dialog core as a stateful object: what `callDialogs` and the call client's core run on.
- * It owns its state privately (never shared, never handed out), so an implementation may mutate
- * in place; the rules are those of `reduceDialogs`.
+ * It owns its state privately (never shared, never handed out) and mutates it in place; per input
+ * it does work proportional to that input, never to history (see `dialog-core.ts`). Its rules are
+ * pinned by the specs in spec/dialog and, on random inputs, by a property test against a small
+ * pure reference model.
  */
-import { reduceDialogs, type ReduceDialogsOptions } from './reducer';
-import { INITIAL_DIALOGS_STATE, nextExpiry, type DialogInput, type DialogsState } from './state';
+import { isExConversationChange } from '../protocol/guards';
+import type { ExConversationChangeNotification } from '../protocol/types';
+import { DialogCore, type DialogMemory } from './dialog-core';
+import { BoundedSet } from './retention';
+import { EXPIRY_SKEW_MS } from './rules';
+import type { DialogInput } from './state';
 import type { DialogEvent } from './types';
 
+export type { DialogMemory } from './dialog-core';
+
+/** Closed dialogs (and conversations without an open dialog) remembered by default. */
+export const RETAIN_CLOSED = 10_000;
+/** Subscription ids remembered: enough to tell a new listing from one of the last few. */
+const SUBSCRIPTIONS_REMEMBERED = 64;
+
 /** Options of {@link createDialogTracker}. */
-export type DialogTrackerOptions = ReduceDialogsOptions;
+export interface DialogTrackerOptions {
+  /** Clock skew tolerated when telling an expiry from a cancel (default 2000 ms). */
+  readonly expirySkewMs?: number;
+  /**
+   * How many closed dialogs are remembered (as tombstones), and how many conversations without an
+   * open dialog; the oldest are forgotten first. Default 10 000 (≈ 1 MB each at most). Within this
+   * bound a replayed or older snapshot never revives a closed dialog; a dialog closed more than
+   * `retainClosed` closes ago is forgotten, as if never seen. `Infinity` remembers everything.
+   */
+  readonly retainClosed?: number;
+}
 
 /** One subscription's dialog state: inputs in, events out. */
 export interface DialogTracker {
   /** Applies one input at `now` (epoch ms) and returns the events it causes, in order. */
   apply(input: DialogInput, now: number): readonly DialogEvent[];
-  /** When the next announced invitation expires (epoch ms): when to `apply({ type: 'tick' })`. */
+  /** When the next announced invitation expires (epoch ms): when to `apply({ type: 'tick' })`. O(1). */
   nextExpiry(): number | undefined;
+  /** What is remembered right now (for benchmarks and tests). */
+  memory(): DialogMemory;
 }
 
-/** A fresh dialog tracker (nothing seen yet). */
+/**
+ * A fresh dialog tracker (nothing seen yet). Each input first closes the announced invitations
+ * already due (`expired`), so the outcome never depends on whether a timer or a frame came first.
+ * Then: a `frame` that is a conversation notification is applied (a NEW `subscriptionId` marks a
+ * full listing: open dialogs of conversations absent from it close, `conversation-closed`); a
+ * `close` closes that dialog (`declined`: an announced invitation; `answered-elsewhere`: an
+ * announced invitation or accepted dialog); a `tick` does nothing more.
+ *
+ * @example
+ * import { createDialogTracker } from 'lp-call-streams';
+ * const tracker = createDialogTracker();
+ * for (const event of tracker.apply({ type: 'frame', frame }, Date.now())) console.log(event.type);
+ */
 export function createDialogTracker(options: DialogTrackerOptions = {}): DialogTracker {
-  let state: DialogsState = INITIAL_DIALOGS_STATE;
+  const retainClosed = options.retainClosed ?? RETAIN_CLOSED;
+  if (!(retainClosed >= 0) || !(Number.isInteger(retainClosed) || retainClosed === Infinity)) {
+    throw new RangeError(`retainClosed must be a whole number ≥ 0 or Infinity, got ${retainClosed}`);
+  }
+  const core = new DialogCore(options.expirySkewMs ?? EXPIRY_SKEW_MS, retainClosed);
+  const subscriptions = new BoundedSet<string>(SUBSCRIPTIONS_REMEMBERED);
   return {
     apply(input, now) {
-      const step = reduceDialogs(state, input, now, options);
-      state = step.state;
-      return step.events;
+      core.start(now);
+      core.expireDue();
+      if (input.type === 'close') core.closeBySession(input.dialogId, input.reason);
+      else if (input.type === 'frame' && isExConversationChange(input.frame)) applyNotification(core, subscriptions, input.frame);
+      return core.finish();
     },
-    nextExpiry: () => nextExpiry(state),
+    nextExpiry: () => core.nextExpiry(),
+    memory: () => core.memory(),
   };
+}
+
+function applyNotification(core: DialogCore, subscriptions: BoundedSet<string>, { body }: ExConversationChangeNotification): void {
+  const { subscriptionId, changes } = body;
+  if (subscriptionId !== undefined && !subscriptions.has(subscriptionId)) {
+    subscriptions.add(subscriptionId);
+    if (core.hasOpenDialogs()) core.reconcile(new Set(changes.flatMap((c) => (c.type === 'UPSERT' ? [c.result.convId] : []))));
+  }
+  for (const change of changes) {
+    if (change.type === 'UPSERT') core.upsert(change.result.convId, change.result.conversationDetails);
+    else core.deleteConversation(change.result.convId);
+  }
 }
