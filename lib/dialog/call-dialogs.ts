@@ -17,8 +17,10 @@ export interface CallDialogsConfig {
    * long before its `expiresAt` (page clock) closes as `expired`, not `cancelled`. Default 2000 ms.
    */
   readonly expirySkewMs?: number;
-  /** Closed dialogs (and idle conversations) remembered so replays cannot revive them; default 10 000 (see `createDialogTracker`). */
+  /** Closed dialogs remembered so replays cannot revive them; default 10 000 (see `createDialogTracker`). */
   readonly retainClosed?: number;
+  /** Conversations without an open dialog remembered; default 1 000 (see `createDialogTracker`). */
+  readonly retainConversations?: number;
 }
 
 const TICK: DialogInput = { type: 'tick' };
@@ -53,6 +55,7 @@ export function callDialogs(config: CallDialogsConfig = {}): OperatorFunction<In
   const options: DialogTrackerOptions = {
     ...(config.expirySkewMs === undefined ? {} : { expirySkewMs: config.expirySkewMs }),
     ...(config.retainClosed === undefined ? {} : { retainClosed: config.retainClosed }),
+    ...(config.retainConversations === undefined ? {} : { retainConversations: config.retainConversations }),
   };
 
   return (source) =>

@@ -3,14 +3,14 @@
  * input (its conversations and dialogs), never to history. Private to `createDialogTracker`.
  *
  * - open dialogs are indexed by id and by conversation; a closed dialog is only its id (a
- *   tombstone), and the conversations without an open dialog are kept in a bounded, oldest-first
- *   memory (`retainClosed` each);
+ *   tombstone, at most `retainClosed` of them), and at most `retainConversations` conversations
+ *   without an open dialog are remembered; the oldest are forgotten first;
  * - the next expiry comes from a heap of the announced invitations;
  * - dialogs closing on the same input are reported in the order they were first seen.
  */
 import { isCobrowseDialog } from '../protocol/guards';
 import type { CobrowseDialog, ConversationDetails } from '../protocol/types';
-import { mergeCallDialog, sameDialogState, toCallDialog } from './call-dialog';
+import { isSameSnapshot, mergeCallDialog, sameDialogState, toCallDialog } from './call-dialog';
 import { IndexedHeap, type HeapItem } from './indexed-heap';
 import { BoundedSet, IdleQueue, type Idler } from './retention';
 import { closeReason, isExpired, isOlder, isTerminal, type LivePhase } from './rules';
@@ -34,8 +34,8 @@ interface ConversationEntry extends Idler {
   lastUpdateTs: number | undefined;
   /** Closed or deleted: stays closed. */
   closed: boolean;
-  /** Its dialogs that are not closed (usually zero or one). */
-  readonly live: LiveDialog[];
+  /** Its dialogs that are not closed (usually zero or one); the shared `NONE` when there are none. */
+  live: LiveDialog[];
 }
 
 /** What the core remembers right now (see {@link DialogCore.memory}). */
@@ -44,17 +44,30 @@ export interface DialogMemory {
   readonly openDialogs: number;
   /** Tombstones of closed dialogs (at most `retainClosed`). */
   readonly closedDialogs: number;
-  /** Conversations with an open dialog, plus at most `retainClosed` without one. */
+  /** Conversations with an open dialog, plus at most `retainConversations` without one. */
   readonly conversations: number;
 }
 
 const NO_EVENTS: readonly DialogEvent[] = Object.freeze([]);
+/** `live` of a conversation without open dialogs: shared, so a remembered idle conversation holds no array of its own. */
+const NONE: LiveDialog[] = [];
 
 const expiresFirst = (a: LiveDialog, b: LiveDialog): boolean => {
   const at = a.dialog.expiresAt ?? Infinity;
   const bt = b.dialog.expiresAt ?? Infinity;
   return at < bt || (at === bt && a.seq < b.seq);
 };
+
+function join(conversation: ConversationEntry, entry: LiveDialog): void {
+  if (conversation.live === NONE) conversation.live = [entry];
+  else conversation.live.push(entry);
+}
+
+function leave(conversation: ConversationEntry, entry: LiveDialog): void {
+  const { live } = conversation;
+  if (live.length === 1) conversation.live = NONE;
+  else live.splice(live.indexOf(entry), 1);
+}
 
 /** In first-seen order (in place). */
 const bySeq = (entries: LiveDialog[]): LiveDialog[] => (entries.length > 1 ? entries.sort((a, b) => a.seq - b.seq) : entries);
@@ -73,9 +86,10 @@ export class DialogCore {
   constructor(
     private readonly expirySkewMs: number,
     retainClosed: number,
+    retainConversations: number,
   ) {
     this.tombstones = new BoundedSet(retainClosed);
-    this.idle = new IdleQueue(retainClosed, (conversation) => this.conversations.delete(conversation.id));
+    this.idle = new IdleQueue(retainConversations, (conversation) => this.conversations.delete(conversation.id));
   }
 
   /** Starts one input at `now`. */
@@ -165,6 +179,9 @@ export class DialogCore {
     if (entry !== undefined) {
       entry.mark = mark;
       if (isOlder(raw.metaDataLastUpdateTs, entry.dialog.metaDataLastUpdateTs)) return;
+      // The exact re-send of what an announced dialog last said changes nothing (no copy either).
+      // Not for `unannounced`: a clock that stepped back may make its invitation announceable.
+      if (entry.phase !== 'unannounced' && !conversation.closed && isSameSnapshot(entry.dialog, conversation.id, raw, details)) return;
     }
     const next = toCallDialog(conversation.id, raw, details);
     if (conversation.closed || isTerminal(next)) {
@@ -210,10 +227,11 @@ export class DialogCore {
   /** Records `dialog` in `phase` (creating the entry when new) and keeps the indexes in step. */
   private track(conversation: ConversationEntry, entry: LiveDialog | undefined, dialog: CallDialog, phase: LivePhase): void {
     let tracked = entry;
+    const lastExpiry = entry?.dialog.expiresAt;
     if (tracked === undefined) {
       tracked = { dialog, phase, seq: ++this.seq, conversation, mark: this.mark, heapIndex: -1 };
       this.live.set(dialog.dialogId, tracked);
-      conversation.live.push(tracked);
+      join(conversation, tracked);
     } else {
       tracked.dialog = dialog;
       tracked.phase = phase;
@@ -221,21 +239,20 @@ export class DialogCore {
     }
     if (phase !== 'invited' || dialog.expiresAt === undefined) this.expiries.remove(tracked);
     else if (tracked.heapIndex < 0) this.expiries.push(tracked);
-    else this.expiries.update(tracked);
+    else if (dialog.expiresAt !== lastExpiry) this.expiries.update(tracked);
   }
 
   private move(entry: LiveDialog, to: ConversationEntry): void {
     const from = entry.conversation;
-    from.live.splice(from.live.indexOf(entry), 1);
+    leave(from, entry);
     this.settle(from, false);
     entry.conversation = to;
-    to.live.push(entry);
+    join(to, entry);
   }
 
   /** Closes it for good: a tombstone from now on; `closed` is emitted if it was announced. */
   private close(entry: LiveDialog, reason: CloseReason, dialog: CallDialog = entry.dialog): void {
-    const { live } = entry.conversation;
-    live.splice(live.indexOf(entry), 1);
+    leave(entry.conversation, entry);
     this.live.delete(dialog.dialogId);
     this.expiries.remove(entry);
     this.tombstones.add(dialog.dialogId);
@@ -254,7 +271,7 @@ export class DialogCore {
   }
 
   private addConversation(id: string): ConversationEntry {
-    const conversation: ConversationEntry = { id, lastUpdateTs: undefined, closed: false, live: [], idleStamp: 0 };
+    const conversation: ConversationEntry = { id, lastUpdateTs: undefined, closed: false, live: NONE, idleStamp: 0 };
     this.conversations.set(id, conversation);
     return conversation;
   }

@@ -3,7 +3,7 @@ export { callDialogs } from './call-dialogs';
 export type { CallDialogsConfig } from './call-dialogs';
 export { partitionDialogs, isInvitedEvent, isAcceptedEvent, isClosedEvent } from './partition-dialogs';
 export type { DialogStreams, DialogEventOf } from './partition-dialogs';
-export { createDialogTracker, RETAIN_CLOSED } from './tracker';
+export { createDialogTracker, RETAIN_CLOSED, RETAIN_CONVERSATIONS } from './tracker';
 export type { DialogTracker, DialogTrackerOptions, DialogMemory } from './tracker';
 export type { DialogInput, SessionCloseReason } from './state';
 export { isExpired, EXPIRY_SKEW_MS } from './rules';

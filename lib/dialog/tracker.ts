@@ -15,8 +15,10 @@ import type { DialogEvent } from './types';
 
 export type { DialogMemory } from './dialog-core';
 
-/** Closed dialogs (and conversations without an open dialog) remembered by default. */
+/** Closed dialogs remembered by default. */
 export const RETAIN_CLOSED = 10_000;
+/** Conversations without an open dialog remembered by default. */
+export const RETAIN_CONVERSATIONS = 1_000;
 /** Subscription ids remembered: enough to tell a new listing from one of the last few. */
 const SUBSCRIPTIONS_REMEMBERED = 64;
 
@@ -25,12 +27,19 @@ export interface DialogTrackerOptions {
   /** Clock skew tolerated when telling an expiry from a cancel (default 2000 ms). */
   readonly expirySkewMs?: number;
   /**
-   * How many closed dialogs are remembered (as tombstones), and how many conversations without an
-   * open dialog; the oldest are forgotten first. Default 10 000 (≈ 1 MB each at most). Within this
-   * bound a replayed or older snapshot never revives a closed dialog; a dialog closed more than
-   * `retainClosed` closes ago is forgotten, as if never seen. `Infinity` remembers everything.
+   * How many closed dialogs are remembered (a tombstone: their id); the oldest are forgotten first.
+   * Default 10 000 (about 1 MB at most). Within this bound a replayed or older snapshot never
+   * revives a closed dialog; a dialog closed more than `retainClosed` closes ago is forgotten, as
+   * if never seen. `Infinity` remembers everything.
    */
   readonly retainClosed?: number;
+  /**
+   * How many conversations without an open dialog are remembered (their newest timestamp and
+   * whether they closed), least recently touched forgotten first. Default 1 000. A forgotten
+   * conversation's older snapshots are no longer dropped whole; the dialogs in them are still
+   * judged one by one (tombstones, timestamps). Conversations with an open dialog are always kept.
+   */
+  readonly retainConversations?: number;
 }
 
 /** One subscription's dialog state: inputs in, events out. */
@@ -57,11 +66,11 @@ export interface DialogTracker {
  * for (const event of tracker.apply({ type: 'frame', frame }, Date.now())) console.log(event.type);
  */
 export function createDialogTracker(options: DialogTrackerOptions = {}): DialogTracker {
-  const retainClosed = options.retainClosed ?? RETAIN_CLOSED;
-  if (!(retainClosed >= 0) || !(Number.isInteger(retainClosed) || retainClosed === Infinity)) {
-    throw new RangeError(`retainClosed must be a whole number ≥ 0 or Infinity, got ${retainClosed}`);
-  }
-  const core = new DialogCore(options.expirySkewMs ?? EXPIRY_SKEW_MS, retainClosed);
+  const core = new DialogCore(
+    options.expirySkewMs ?? EXPIRY_SKEW_MS,
+    bound('retainClosed', options.retainClosed ?? RETAIN_CLOSED),
+    bound('retainConversations', options.retainConversations ?? RETAIN_CONVERSATIONS),
+  );
   const subscriptions = new BoundedSet<string>(SUBSCRIPTIONS_REMEMBERED);
   return {
     apply(input, now) {
@@ -74,6 +83,11 @@ export function createDialogTracker(options: DialogTrackerOptions = {}): DialogT
     nextExpiry: () => core.nextExpiry(),
     memory: () => core.memory(),
   };
+}
+
+function bound(name: string, value: number): number {
+  if (value >= 0 && (Number.isInteger(value) || value === Infinity)) return value;
+  throw new RangeError(`${name} must be a whole number ≥ 0 or Infinity, got ${value}`);
 }
 
 function applyNotification(core: DialogCore, subscriptions: BoundedSet<string>, { body }: ExConversationChangeNotification): void {

@@ -22,10 +22,11 @@ describe('retainClosed (property)', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 6 }),
+        fc.integer({ min: 0, max: 6 }),
         fc.array(fc.nat(11), { minLength: 1, maxLength: 120 }),
         fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.boolean()), { minLength: 120, maxLength: 120 }),
-        (retainClosed, picks, replays) => {
-          const tracker = createDialogTracker({ retainClosed });
+        (retainClosed, retainConversations, picks, replays) => {
+          const tracker = createDialogTracker({ retainClosed, retainConversations });
           const stage = new Map<number, number>(); // dialog → 0 invited, 1 accepted, 2 closed
           const closedOrder: number[] = [];
           let ts = 0;
@@ -47,7 +48,7 @@ describe('retainClosed (property)', () => {
             ts += 1;
             const replay = frame(victim, accepted ? 'ACCEPTED' : 'INVITED', 0, newerConversation ? ts : 0);
             expect(tracker.apply({ type: 'frame', frame: replay }, 0)).toEqual([]);
-            expectBounded(tracker, retainClosed);
+            expectBounded(tracker, retainClosed, retainConversations);
           });
         },
       ),
@@ -56,7 +57,7 @@ describe('retainClosed (property)', () => {
   });
 
   it('forgets beyond the bound: a dialog closed more than `retainClosed` closes ago is new again', () => {
-    const tracker = createDialogTracker({ retainClosed: 2 });
+    const tracker = createDialogTracker({ retainClosed: 2, retainConversations: 2 });
     for (let i = 0; i < 3; i++) {
       tracker.apply({ type: 'frame', frame: frame(i, 'INVITED', 2 * i + 1) }, 0);
       tracker.apply({ type: 'frame', frame: frame(i, 'CLOSED', 2 * i + 2) }, 0);
@@ -67,7 +68,7 @@ describe('retainClosed (property)', () => {
   });
 
   it('keeps a conversation with an open dialog, however many others close', () => {
-    const tracker = createDialogTracker({ retainClosed: 1 });
+    const tracker = createDialogTracker({ retainClosed: 1, retainConversations: 1 });
     tracker.apply({ type: 'frame', frame: frame(99, 'ACCEPTED', 1) }, 0);
     for (let i = 0; i < 5; i++) {
       tracker.apply({ type: 'frame', frame: frame(i, 'INVITED', 10 + 2 * i) }, 0);
@@ -79,16 +80,19 @@ describe('retainClosed (property)', () => {
     expect(tracker.apply({ type: 'frame', frame: frame(99, 'CLOSED', 2) }, 0).map((e) => e.type)).toEqual(['closed']);
   });
 
-  it('rejects a bound that is not a whole number ≥ 0', () => {
-    for (const bad of [-1, 1.5, Number.NaN]) expect(() => createDialogTracker({ retainClosed: bad })).toThrow(RangeError);
-    expect(() => createDialogTracker({ retainClosed: Infinity })).not.toThrow();
+  it('rejects bounds that are not whole numbers ≥ 0', () => {
+    for (const bad of [-1, 1.5, Number.NaN]) {
+      expect(() => createDialogTracker({ retainClosed: bad })).toThrow(RangeError);
+      expect(() => createDialogTracker({ retainConversations: bad })).toThrow(RangeError);
+    }
+    expect(() => createDialogTracker({ retainClosed: Infinity, retainConversations: 0 })).not.toThrow();
   });
 });
 
-function expectBounded(tracker: DialogTracker, retainClosed: number): void {
+function expectBounded(tracker: DialogTracker, retainClosed: number, retainConversations: number): void {
   const memory = tracker.memory();
   expect(memory.closedDialogs).toBeLessThanOrEqual(retainClosed);
-  expect(memory.conversations).toBeLessThanOrEqual(retainClosed + memory.openDialogs);
+  expect(memory.conversations).toBeLessThanOrEqual(retainConversations + memory.openDialogs);
 }
 
 describe('IndexedHeap (property)', () => {

@@ -1,0 +1,220 @@
+// Throughput, growth and retained heap of the dialog pipeline, every contender in this one process.
+//
+// Throughput: R rounds over the seeded stream (bench/stream.mjs); in each round the contenders take
+// turns on slices of SLICE frames (the order rotates per slice), so machine drift hits all alike.
+// Cost per band of the stream (how many dialogs were seen by then) is each contender's time over
+// the floor's, median over rounds. Every contender's events are checked against the ground truth.
+//
+// Growth: (b) and (d) preloaded with 0, 10 000 and 100 000 finished calls, then timed side by side
+// on the same fresh stream; cost after N over cost after 0.
+//
+// Heap: retained heap of (b) and (d) after N finished calls, after forced GC.
+import { CONTENDERS } from './contenders.mjs';
+import { heapAfterGc, log, median, nowMs, round, section } from './measure.mjs';
+import { createStream } from './stream.mjs';
+
+const FRAMES = Number(process.env.BENCH_FRAMES ?? 200_000);
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const SLICE = 250;
+const BANDS = [10_000, 50_000, 100_000, FRAMES].filter((end, i, all) => end <= FRAMES && all.indexOf(end) === i);
+const ORDER = ['floor', 'decodeOnly', 'handWritten', 'plainRxjs', 'ours'];
+
+/** Feeds `frames` to `contender`; returns the elapsed ms. */
+function timed(contender, frames, clock) {
+  const start = nowMs();
+  for (const frame of frames) {
+    clock.now = frame.now;
+    contender.feed(frame.text);
+  }
+  return nowMs() - start;
+}
+
+/** Same events as the ground truth? Returns a list of mismatches (empty: all good). */
+function check(name, counts, truth) {
+  if (name === 'floor' || name === 'decodeOnly') return [];
+  const wrong = ['invited', 'accepted', 'updated', 'closed'].filter((k) => counts[k] !== truth[k]).map((k) => `${k}: ${counts[k]} ≠ ${truth[k]}`);
+  if (counts.reasons !== undefined) {
+    for (const [reason, n] of Object.entries(truth.reasons)) if (counts.reasons[reason] !== n) wrong.push(`${reason}: ${counts.reasons[reason] ?? 0} ≠ ${n}`);
+  }
+  return wrong.map((w) => `${name} ${w}`);
+}
+
+/** One pass over the stream with every contender; time per band per contender. */
+function pass(options) {
+  const stream = createStream(options);
+  const clock = { now: 0 };
+  const contenders = ORDER.map((name) => CONTENDERS[name](clock));
+  const bands = BANDS.map((end) => ({ end, dialogs: 0, ms: ORDER.map(() => 0) }));
+  let frame = 0;
+  let turn = 0;
+  while (!stream.done) {
+    const frames = stream.next(SLICE);
+    const band = bands.find((b) => frame < b.end);
+    for (let k = 0; k < ORDER.length; k++) {
+      const i = (k + turn) % ORDER.length;
+      band.ms[i] += timed(contenders[i], frames, clock);
+    }
+    turn += 1;
+    frame += frames.length;
+    band.dialogs = stream.dialogsSeen;
+  }
+  const truth = stream.summary();
+  const mismatches = contenders.flatMap((c, i) => check(ORDER[i], c.counts(), truth));
+  contenders.forEach((c) => c.dispose());
+  return { bands, truth, mismatches };
+}
+
+// ─── growth ──────────────────────────────────────────────────────────────────────────────────────
+
+/** A realistic-looking conversation snapshot of one call dialog (for preloading N finished calls). */
+function preloadFrame(i, sessionState, ts) {
+  const id = `pre-${i.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
+  const conv = `cpre-${i.toString(16).padStart(7, '0')}-0000-4000-8000-000000000000`;
+  return JSON.stringify({
+    kind: 'notification',
+    type: 'cqm.ExConversationChangeNotification',
+    body: {
+      subscriptionId: 'preload',
+      changes: [
+        {
+          type: 'UPSERT',
+          result: {
+            convId: conv,
+            conversationDetails: {
+              participants: [{ id: 'consumer', role: 'CONSUMER' }],
+              dialogs: [
+                { dialogId: conv, dialogType: 'MAIN', channelType: 'MESSAGING', state: 'OPEN', metaData: {}, creationTs: 1, metaDataLastUpdateTs: ts },
+                {
+                  dialogId: id,
+                  participants: ['consumer', 'le1.2'],
+                  dialogType: 'OTHER',
+                  channelType: 'COBROWSE',
+                  metaData: { serviceId: `consumer#${id}`, mode: 'VIDEO_CALL', expires: 4_102_444_800, sessionState, dialogId: id },
+                  state: sessionState === 'CLOSED' ? 'CLOSE' : 'OPEN',
+                  creationTs: 1,
+                  metaDataLastUpdateTs: ts,
+                },
+              ],
+              state: 'OPEN',
+              stage: 'OPEN',
+              metaDataLastUpdateTs: ts,
+            },
+          },
+        },
+      ],
+    },
+  });
+}
+
+/** Feeds N invite → accept → hang-up calls (3 frames each) to `contender`. */
+function preload(contender, n, clock) {
+  clock.now = 1_767_225_600_000;
+  for (let i = 0; i < n; i++) {
+    contender.feed(preloadFrame(i, 'INVITED', 3 * i + 1));
+    contender.feed(preloadFrame(i, 'ACCEPTED', 3 * i + 2));
+    contender.feed(preloadFrame(i, 'CLOSED', 3 * i + 3));
+  }
+}
+
+function growth() {
+  const sizes = [0, 10_000, 100_000];
+  const clock = { now: 0 };
+  const instances = [];
+  for (const name of ['handWritten', 'ours']) {
+    for (const n of sizes) {
+      const contender = CONTENDERS[name](clock);
+      log(`growth: preloading ${name} with ${n} calls`);
+      preload(contender, n, clock);
+      instances.push({ name, n, contender });
+    }
+  }
+  const probes = [101, 102, 103].map((seed) => {
+    const stream = createStream({ seed, frames: 30_000 });
+    const ms = instances.map(() => 0);
+    let turn = 0;
+    while (!stream.done) {
+      const frames = stream.next(SLICE);
+      for (let k = 0; k < instances.length; k++) {
+        const i = (k + turn) % instances.length;
+        ms[i] += timed(instances[i].contender, frames, clock);
+      }
+      turn += 1;
+    }
+    return ms.map((m) => (1000 * m) / 30_000); // µs per frame
+  });
+  const rows = instances.map(({ name, n, contender }, i) => ({
+    contender: name,
+    dialogsSeen: n,
+    usPerFrame: round(median(probes.map((p) => p[i]))),
+    memory: name === 'ours' ? undefined : undefined,
+    _c: contender,
+  }));
+  for (const name of ['handWritten', 'ours']) {
+    const base = rows.find((r) => r.contender === name && r.dialogsSeen === 0).usPerFrame;
+    for (const r of rows.filter((x) => x.contender === name)) r.vsEmpty = round(r.usPerFrame / base, 3);
+  }
+  rows.forEach((r) => r._c.dispose());
+  return rows.map(({ _c, memory, ...r }) => r);
+}
+
+// ─── retained heap ───────────────────────────────────────────────────────────────────────────────
+
+function heap() {
+  const rows = [];
+  for (const n of [10_000, 100_000]) {
+    for (const name of ['handWritten', 'ours']) {
+      const clock = { now: 0 };
+      const before = heapAfterGc();
+      const contender = CONTENDERS[name](clock);
+      preload(contender, n, clock);
+      const after = heapAfterGc();
+      const remembered = name === 'ours' ? undefined : contender.seen.size;
+      rows.push({ contender: name, calls: n, retainedBytes: after - before, remembered, contender_: contender });
+    }
+  }
+  return rows.map(({ contender_, ...row }) => {
+    contender_.dispose();
+    return row;
+  });
+}
+
+section(async () => {
+  log(`throughput: ${FRAMES} frames × ${ROUNDS} rounds, slices of ${SLICE}, contenders ${ORDER.join(', ')}`);
+  pass({ seed: 7, frames: Math.min(20_000, FRAMES) }); // warm-up (JIT), not recorded
+  const rounds = [];
+  for (let r = 0; r < ROUNDS; r++) {
+    const t0 = nowMs();
+    rounds.push(pass({ frames: FRAMES }));
+    log(`round ${r + 1}/${ROUNDS}: ${((nowMs() - t0) / 1000).toFixed(1)} s${rounds[r].mismatches.length ? `, MISMATCHES ${rounds[r].mismatches.join('; ')}` : ''}`);
+  }
+  const first = rounds[0];
+  const bands = BANDS.map((end, b) => {
+    const start = b === 0 ? 0 : BANDS[b - 1];
+    const floorMs = median(rounds.map((r) => r.bands[b].ms[0]));
+    return {
+      frames: `${start}–${end}`,
+      dialogsSeenAtEnd: first.bands[b].dialogs,
+      floorUsPerFrame: round((1000 * floorMs) / (end - start)),
+      ratios: Object.fromEntries(ORDER.map((name, i) => [name, round(median(rounds.map((r) => r.bands[b].ms[i] / r.bands[b].ms[0])), 3)])),
+      usPerFrame: Object.fromEntries(ORDER.map((name, i) => [name, round(median(rounds.map((r) => (1000 * r.bands[b].ms[i]) / (end - start))))])),
+    };
+  });
+  const whole = Object.fromEntries(
+    ORDER.map((name, i) => [name, round(median(rounds.map((r) => r.bands.reduce((a, band) => a + band.ms[i], 0) / r.bands.reduce((a, band) => a + band.ms[0], 0))), 3)]),
+  );
+  log('growth');
+  const growthRows = growth();
+  log('heap');
+  const heapRows = heap();
+  return {
+    stream: { ...first.truth, frames: FRAMES },
+    rounds: ROUNDS,
+    slice: SLICE,
+    bands,
+    whole,
+    checked: rounds.every((r) => r.mismatches.length === 0),
+    mismatches: [...new Set(rounds.flatMap((r) => r.mismatches))],
+    growth: growthRows,
+    heap: heapRows,
+  };
+});
