@@ -69,37 +69,11 @@ export function toCallDialog(conversationId: string, dialog: CobrowseDialog, con
     dialogState: dialog.state,
     serviceId: metaData.serviceId,
     agentId: dialogAgentId(dialog, conversation),
-    expiresAt: expiresAtOf(dialog),
+    expiresAt: metaData.expiresAtMs ?? (metaData.expires === undefined ? undefined : Math.round(metaData.expires * 1000)),
     creationTs: dialog.creationTs,
     metaDataLastUpdateTs: dialog.metaDataLastUpdateTs,
     notificationKey: metaData.notificationKey,
   };
-}
-
-function expiresAtOf({ metaData }: CobrowseDialog): number | undefined {
-  return metaData.expiresAtMs ?? (metaData.expires === undefined ? undefined : Math.round(metaData.expires * 1000));
-}
-
-/**
- * True when `toCallDialog(conversationId, dialog, conversation)` would equal `last` field for field
- * (timestamp included): the exact re-send, most of a snapshot stream. Reads the snapshot without
- * building a `CallDialog`, so a re-sent snapshot allocates nothing.
- */
-export function isSameSnapshot(last: CallDialog, conversationId: string, dialog: CobrowseDialog, conversation: ConversationDetails | undefined): boolean {
-  const { metaData } = dialog;
-  return (
-    last.metaDataLastUpdateTs === dialog.metaDataLastUpdateTs &&
-    last.sessionState === metaData.sessionState &&
-    last.dialogState === dialog.state &&
-    last.notificationKey === metaData.notificationKey &&
-    last.expiresAt === expiresAtOf(dialog) &&
-    last.dialogId === dialog.dialogId &&
-    last.conversationId === conversationId &&
-    last.mode === metaData.mode &&
-    last.serviceId === metaData.serviceId &&
-    last.creationTs === dialog.creationTs &&
-    last.agentId === dialogAgentId(dialog, conversation)
-  );
 }
 
 /** True when both say the same thing (a re-sent snapshot): every field but `metaDataLastUpdateTs`, which only orders snapshots. */

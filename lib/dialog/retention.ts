@@ -1,106 +1,66 @@
 /**
  * Bounded memory for what the dialog core keeps after the fact: ids of closed dialogs
- * (tombstones), conversations without an open dialog, subscription ids. Each forgets its oldest
- * entry once it holds more than its limit, in O(1) amortised (a `Set` alone would need an O(n)
- * scan past deleted slots to find its oldest entry).
+ * (tombstones), conversations without an open dialog, subscription ids. A plain `Set` or `Map` alone
+ * would need an O(n) scan past deleted slots to find its oldest entry; this keeps its own order.
  */
 
-/** Compacts a queue once this many slots at its head are spent (and they are most of it). */
+/** Compacts the order queue once this many of its slots are spent (and they are most of it). */
 const COMPACT_AFTER = 1024;
 
-/** A set of at most `limit` keys, first in first out: adding one more forgets the oldest. */
-export class BoundedSet<K> {
-  private readonly members = new Set<K>();
-  private order: K[] = [];
-  private head = 0;
-
-  constructor(private readonly limit: number) {}
-
-  get size(): number {
-    return this.members.size;
-  }
-
-  has(key: K): boolean {
-    return this.members.has(key);
-  }
-
-  add(key: K): void {
-    if (this.members.has(key)) return;
-    this.members.add(key);
-    this.order.push(key);
-    while (this.members.size > this.limit) this.members.delete(this.order[this.head++] as K);
-    if (this.head > COMPACT_AFTER && this.head * 2 > this.order.length) {
-      this.order = this.order.slice(this.head);
-      this.head = 0;
-    }
-  }
-}
-
-/** Something an {@link IdleQueue} orders: `idleStamp` is its bookkeeping (0: not idle). */
-export interface Idler {
-  idleStamp: number;
+/** Keys remembered most recently touched last; at most `limit` of them (see {@link createRecency}). */
+export interface Recency<K> {
+  has(key: K): boolean;
+  /** Remembers `key` as the newest (again, if it was remembered already). */
+  touch(key: K): void;
+  /** Forgets `key` now. */
+  delete(key: K): void;
+  size(): number;
 }
 
 /**
- * Items that fell idle, least recently idle first; at most `limit` are kept and `evict` is called
- * for each one forgotten. An item becomes idle again (newest) each time `idle` is called, and
- * leaves the queue on `active`. Re-idling leaves a stale slot behind; stale slots are skipped when
- * they reach the head and swept out when they outnumber the live ones.
+ * At most `limit` keys, the least recently touched forgotten first (`evict` is told), in O(1)
+ * amortised. Each touch appends `[key, stamp]` to a queue; a slot whose stamp is no longer the
+ * key's is stale and skipped when it reaches the head, and stale slots are swept out once they
+ * outnumber the live ones.
  */
-export class IdleQueue<T extends Idler> {
-  private items: T[] = [];
-  private stamps: number[] = [];
-  private head = 0;
-  private count = 0;
-  private stamp = 0;
+export function createRecency<K>(limit: number, evict?: (key: K) => void): Recency<K> {
+  const stamps = new Map<K, number>();
+  let keys: K[] = [];
+  let keyStamps: number[] = [];
+  let head = 0;
+  let stamp = 0;
 
-  constructor(
-    private readonly limit: number,
-    private readonly evict: (item: T) => void,
-  ) {}
-
-  /** How many items are idle now. */
-  get size(): number {
-    return this.count;
-  }
-
-  idle(item: T): void {
-    if (item.idleStamp === 0) this.count += 1;
-    item.idleStamp = ++this.stamp;
-    this.items.push(item);
-    this.stamps.push(this.stamp);
-    while (this.count > this.limit) this.forgetOldest();
-    if (this.items.length - this.head > 2 * this.count + COMPACT_AFTER) this.compact();
-  }
-
-  active(item: T): void {
-    if (item.idleStamp === 0) return;
-    item.idleStamp = 0;
-    this.count -= 1;
-  }
-
-  private forgetOldest(): void {
-    const item = this.items[this.head] as T; // count > 0: a live slot is ahead
-    const stamp = this.stamps[this.head];
-    this.head += 1;
-    if (item.idleStamp !== stamp) return; // stale: re-idled since, or active
-    item.idleStamp = 0;
-    this.count -= 1;
-    this.evict(item);
-  }
-
-  private compact(): void {
-    const items: T[] = [];
-    const stamps: number[] = [];
-    for (let i = this.head; i < this.items.length; i++) {
-      const item = this.items[i] as T;
-      if (item.idleStamp === this.stamps[i]) {
-        items.push(item);
-        stamps.push(item.idleStamp);
+  const compact = (): void => {
+    const liveKeys: K[] = [];
+    const liveStamps: number[] = [];
+    for (let i = head; i < keys.length; i++) {
+      const key = keys[i] as K;
+      if (stamps.get(key) === keyStamps[i]) {
+        liveKeys.push(key);
+        liveStamps.push(keyStamps[i] as number);
       }
     }
-    this.items = items;
-    this.stamps = stamps;
-    this.head = 0;
-  }
+    keys = liveKeys;
+    keyStamps = liveStamps;
+    head = 0;
+  };
+
+  return {
+    has: (key) => stamps.has(key),
+    touch(key) {
+      stamps.set(key, ++stamp);
+      keys.push(key);
+      keyStamps.push(stamp);
+      while (stamps.size > limit) {
+        const oldest = keys[head] as K; // more keys than the limit: a live slot is ahead
+        if (stamps.get(oldest) === keyStamps[head++]) {
+          stamps.delete(oldest);
+          evict?.(oldest);
+        }
+      }
+      if (keys.length - head > 2 * stamps.size + COMPACT_AFTER) compact();
+    },
+    delete: (key) => void stamps.delete(key),
+    size: () => stamps.size,
+  };
 }

@@ -7,11 +7,13 @@
  */
 import { isExConversationChange } from '../protocol/guards';
 import type { ExConversationChangeNotification } from '../protocol/types';
-import { DialogCore, type DialogMemory } from './dialog-core';
-import { BoundedSet } from './retention';
+import { createDialogCore, type DialogCore } from './dialog-core';
+import { createRecency, type Recency } from './retention';
 import { EXPIRY_SKEW_MS } from './rules';
 import type { DialogInput } from './state';
 import type { DialogEvent } from './types';
+
+import type { DialogMemory } from './dialog-core';
 
 export type { DialogMemory } from './dialog-core';
 
@@ -66,12 +68,8 @@ export interface DialogTracker {
  * for (const event of tracker.apply({ type: 'frame', frame }, Date.now())) console.log(event.type);
  */
 export function createDialogTracker(options: DialogTrackerOptions = {}): DialogTracker {
-  const core = new DialogCore(
-    options.expirySkewMs ?? EXPIRY_SKEW_MS,
-    bound('retainClosed', options.retainClosed ?? RETAIN_CLOSED),
-    bound('retainConversations', options.retainConversations ?? RETAIN_CONVERSATIONS),
-  );
-  const subscriptions = new BoundedSet<string>(SUBSCRIPTIONS_REMEMBERED);
+  const core = createDialogCore(options.expirySkewMs ?? EXPIRY_SKEW_MS, bound(options.retainClosed ?? RETAIN_CLOSED), bound(options.retainConversations ?? RETAIN_CONVERSATIONS));
+  const subscriptions = createRecency<string>(SUBSCRIPTIONS_REMEMBERED);
   return {
     apply(input, now) {
       core.start(now);
@@ -85,16 +83,17 @@ export function createDialogTracker(options: DialogTrackerOptions = {}): DialogT
   };
 }
 
-function bound(name: string, value: number): number {
+/** A memory bound: a whole number ≥ 0, or Infinity. */
+function bound(value: number): number {
   if (value >= 0 && (Number.isInteger(value) || value === Infinity)) return value;
-  throw new RangeError(`${name} must be a whole number ≥ 0 or Infinity, got ${value}`);
+  throw new RangeError(`retain bound ${value}`);
 }
 
-function applyNotification(core: DialogCore, subscriptions: BoundedSet<string>, { body }: ExConversationChangeNotification): void {
+function applyNotification(core: DialogCore, subscriptions: Recency<string>, { body }: ExConversationChangeNotification): void {
   const { subscriptionId, changes } = body;
   if (subscriptionId !== undefined && !subscriptions.has(subscriptionId)) {
-    subscriptions.add(subscriptionId);
-    if (core.hasOpenDialogs()) core.reconcile(new Set(changes.flatMap((c) => (c.type === 'UPSERT' ? [c.result.convId] : []))));
+    subscriptions.touch(subscriptionId);
+    core.reconcile(changes);
   }
   for (const change of changes) {
     if (change.type === 'UPSERT') core.upsert(change.result.convId, change.result.conversationDetails);

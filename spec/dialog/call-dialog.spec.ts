@@ -1,6 +1,5 @@
 import fc from 'fast-check';
 import { dialogAgentId, dialogKind, toCallDialog } from '../../lib/dialog';
-import { isSameSnapshot, sameDialogState } from '../../lib/dialog/call-dialog';
 import { isCobrowseDialog } from '../../lib/protocol';
 import type { CobrowseDialog, ConversationDetails, InboundFrame, JsonObject } from '../../lib/protocol/types';
 import { callDialog, conversationUpsert, exConversationNotification, FRAME_DEFAULTS, mainDialog, SEED_INVITED_DIALOG } from '../../lib/testing/frames';
@@ -118,42 +117,6 @@ describe('dialogAgentId', () => {
         },
       ),
       { numRuns: 500 },
-    );
-  });
-});
-
-describe('isSameSnapshot', () => {
-  const maybe = <T>(arbitrary: fc.Arbitrary<T>) => fc.option(arbitrary, { nil: null });
-  const CHANGEABLE = {
-    sessionState: maybe(fc.constantFrom('INVITED', 'ACCEPTED')),
-    state: maybe(fc.constantFrom('OPEN', 'CLOSE')),
-    notificationKey: maybe(fc.constantFrom('accepted', 'joined')),
-    expiresAt: maybe(fc.constantFrom(1000, 2000)),
-    metaDataLastUpdateTs: maybe(fc.constantFrom(1, 2)),
-    creationTs: maybe(fc.constantFrom(0, 5)),
-    mode: maybe(fc.constantFrom('VIDEO_CALL', 'shared')),
-    serviceId: maybe(fc.constantFrom('c1#s', 'c2#s')),
-    agentId: maybe(fc.constantFrom('le1.1', 'le1.2')),
-  };
-  const dialogArb = fc.record(CHANGEABLE);
-
-  // The second snapshot is the first with at most one field changed (any change is one field away).
-  const pairArb = fc.tuple(dialogArb, dialogArb, fc.constantFrom(...Object.keys(CHANGEABLE), 'none')).map(([first, other, field]) => ({
-    first,
-    second: field === 'none' ? first : { ...first, [field]: other[field as keyof typeof other] },
-  }));
-
-  it('is true exactly when the snapshot would convert to the same dialog with the same timestamp (property)', () => {
-    fc.assert(
-      fc.property(pairArb, fc.constantFrom('conv-a', 'conv-a', 'conv-b'), ({ first, second }, conversationId) => {
-        const [lastRaw, lastConversation] = decoded(callDialog(first));
-        const [nextRaw, nextConversation] = decoded(callDialog(second));
-        const last = toCallDialog('conv-a', lastRaw, lastConversation);
-        const next = toCallDialog(conversationId, nextRaw, nextConversation);
-        const expectedSame = sameDialogState(last, next) && last.metaDataLastUpdateTs === next.metaDataLastUpdateTs;
-        expect(isSameSnapshot(last, conversationId, nextRaw, nextConversation)).toBe(expectedSame);
-      }),
-      { numRuns: 1000 },
     );
   });
 });

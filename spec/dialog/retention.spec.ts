@@ -6,8 +6,8 @@
 import fc from 'fast-check';
 import { createDialogTracker } from '../../lib/dialog';
 import type { DialogTracker } from '../../lib/dialog';
-import { IndexedHeap } from '../../lib/dialog/indexed-heap';
-import { BoundedSet, IdleQueue } from '../../lib/dialog/retention';
+import { createHeap } from '../../lib/dialog/heap';
+import { createRecency } from '../../lib/dialog/retention';
 import type { InboundFrame } from '../../lib/protocol/types';
 import { dialog, snapshot } from './helpers';
 
@@ -95,32 +95,35 @@ function expectBounded(tracker: DialogTracker, retainClosed: number, retainConve
   expect(memory.conversations).toBeLessThanOrEqual(retainConversations + memory.openDialogs);
 }
 
-describe('IndexedHeap (property)', () => {
+describe('createHeap (property)', () => {
   interface Item {
     heapIndex: number;
     key: number;
   }
-  it('pops in key order through any mix of pushes, removals and re-keys', () => {
+  it('keeps the smallest key first through any mix of puts, removals and re-keys', () => {
     const op = fc.oneof(
-      fc.record({ kind: fc.constant('push' as const), key: fc.integer({ min: 0, max: 50 }) }),
+      fc.record({ kind: fc.constant('put' as const), key: fc.integer({ min: 0, max: 50 }) }),
       fc.record({ kind: fc.constant('remove' as const), pick: fc.nat() }),
       fc.record({ kind: fc.constant('rekey' as const), pick: fc.nat(), key: fc.integer({ min: 0, max: 50 }) }),
-      fc.record({ kind: fc.constant('pop' as const) }),
+      fc.record({ kind: fc.constant('popFirst' as const) }),
     );
     fc.assert(
       fc.property(fc.array(op, { maxLength: 200 }), (ops) => {
-        const heap = new IndexedHeap<Item>((a, b) => a.key < b.key);
+        const heap = createHeap<Item>((a, b) => a.key < b.key);
         const model: Item[] = [];
+        const smallest = () => (model.length === 0 ? undefined : Math.min(...model.map((m) => m.key)));
         for (const o of ops) {
-          if (o.kind === 'push') {
+          if (o.kind === 'put') {
             const item = { heapIndex: -1, key: o.key };
-            heap.push(item);
+            heap.put(item);
             model.push(item);
-          } else if (o.kind === 'pop') {
-            const min = Math.min(...model.map((m) => m.key));
-            const popped = heap.pop();
-            expect(popped?.key).toBe(model.length === 0 ? undefined : min);
-            if (popped !== undefined) model.splice(model.indexOf(popped), 1);
+          } else if (o.kind === 'popFirst') {
+            const first = heap.peek();
+            expect(first?.key).toBe(smallest());
+            if (first !== undefined) {
+              heap.remove(first);
+              model.splice(model.indexOf(first), 1);
+            }
           } else if (model.length > 0) {
             const item = model[o.pick % model.length] as Item;
             if (o.kind === 'remove') {
@@ -130,72 +133,53 @@ describe('IndexedHeap (property)', () => {
               expect(item.heapIndex).toBe(-1);
             } else {
               item.key = o.key;
-              heap.update(item);
+              heap.put(item); // re-key
             }
           }
-          expect(heap.size).toBe(model.length);
-          expect(heap.peek()?.key).toBe(model.length === 0 ? undefined : Math.min(...model.map((m) => m.key)));
+          expect(heap.size()).toBe(model.length);
+          expect(heap.peek()?.key).toBe(smallest());
         }
       }),
     );
   });
 });
 
-describe('BoundedSet and IdleQueue (property)', () => {
-  it('BoundedSet holds exactly the last `limit` distinct keys added', () => {
+describe('createRecency (property)', () => {
+  it('remembers exactly the `limit` most recently touched keys and tells each one it forgets, oldest first', () => {
+    const op = fc.record({ key: fc.nat(9), touch: fc.boolean() });
     fc.assert(
-      fc.property(fc.integer({ min: 0, max: 5 }), fc.array(fc.nat(20), { minLength: 2500, maxLength: 3000 }), (limit, keys) => {
-        const set = new BoundedSet<number>(limit);
-        const model: number[] = [];
-        for (const key of keys) {
-          set.add(key);
-          if (!model.includes(key)) model.push(key);
-          while (model.length > limit) model.shift();
-        }
-        expect(set.size).toBe(model.length);
-        for (let key = 0; key <= 20; key++) expect(set.has(key)).toBe(model.includes(key));
-      }),
-      { numRuns: 50 }, // long runs: the queue compacts after 1024 spent slots
-    );
-  });
-
-  it('IdleQueue keeps the `limit` most recently idle items and evicts the others, oldest first', () => {
-    const op = fc.record({ item: fc.nat(9), idle: fc.boolean() });
-    fc.assert(
+      // Long runs: stale slots are swept after 1024 of them.
       fc.property(fc.integer({ min: 0, max: 4 }), fc.array(op, { minLength: 2500, maxLength: 3000 }), (limit, ops) => {
-        const items = Array.from({ length: 10 }, (_, id) => ({ id, idleStamp: 0 }));
         const evicted: number[] = [];
-        const queue = new IdleQueue<(typeof items)[number]>(limit, (item) => evicted.push(item.id));
-        let model: number[] = []; // idle ids, least recent first
+        const recency = createRecency<number>(limit, (key) => evicted.push(key));
+        let model: number[] = []; // least recently touched first
         const expectedEvictions: number[] = [];
-        for (const { item, idle } of ops) {
-          const target = items[item] as (typeof items)[number];
-          model = model.filter((id) => id !== item);
-          if (idle) {
-            queue.idle(target);
-            model.push(item);
+        for (const { key, touch } of ops) {
+          model = model.filter((k) => k !== key);
+          if (touch) {
+            recency.touch(key);
+            model.push(key);
             while (model.length > limit) expectedEvictions.push(model.shift() as number);
           } else {
-            queue.active(target);
+            recency.delete(key);
           }
         }
         expect(evicted).toEqual(expectedEvictions);
-        expect(queue.size).toBe(model.length);
-        expect(items.filter((i) => i.idleStamp !== 0).map((i) => i.id).sort()).toEqual([...model].sort());
+        expect(recency.size()).toBe(model.length);
+        for (let key = 0; key <= 9; key++) expect(recency.has(key)).toBe(model.includes(key));
       }),
-      { numRuns: 50 }, // long runs: stale slots are swept after 1024 of them
+      { numRuns: 50 },
     );
   });
 
-  it('IdleQueue sweeps stale slots without changing who is oldest', () => {
-    const [a, b, c] = ['a', 'b', 'c'].map((id) => ({ id, idleStamp: 0 })) as [{ id: string; idleStamp: number }, { id: string; idleStamp: number }, { id: string; idleStamp: number }];
+  it('sweeps stale slots without changing who is oldest', () => {
     const evicted: string[] = [];
-    const queue = new IdleQueue<typeof a>(2, (item) => evicted.push(item.id));
-    queue.idle(b);
-    queue.idle(a);
-    for (let i = 0; i < 5000; i++) queue.idle(b); // thousands of stale slots of b behind a: swept on the way
-    queue.idle(c);
+    const recency = createRecency<string>(2, (key) => evicted.push(key));
+    recency.touch('b');
+    recency.touch('a');
+    for (let i = 0; i < 5000; i++) recency.touch('b'); // thousands of stale slots of b behind a: swept on the way
+    recency.touch('c');
     expect(evicted).toEqual(['a']);
-    expect(queue.size).toBe(2);
+    expect(recency.size()).toBe(2);
   });
 });
