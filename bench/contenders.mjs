@@ -138,6 +138,7 @@ export function tracker(clock) {
       }
     },
     counts: () => ({ ...counts, reasons: { ...reasons } }),
+    memory: () => core.memory(),
     dispose() {},
   };
 }

@@ -5,8 +5,10 @@
 import { testing } from './lib.mjs';
 import { heapAfterGc, log, nowMs, round, section } from './measure.mjs';
 
-const CYCLES = Number(process.env.BENCH_MEMORY_CYCLES ?? 10_000);
-const CHECKPOINTS = [100, 1_000, 2_000, 5_000, 10_000, 20_000].filter((n) => n <= CYCLES);
+// 15 000: the 10 000 the issue asks for, and 5 000 more past the dialog memory's bound (10 000 closed
+// dialogs), where the heap must stop growing.
+const CYCLES = Number(process.env.BENCH_MEMORY_CYCLES ?? 15_000);
+const CHECKPOINTS = [100, 1_000, 5_000, 10_000, 12_500, 15_000].filter((n) => n <= CYCLES);
 
 /** An lpTag event bus that keeps nothing but its bindings. */
 function quietLpTag() {
@@ -71,8 +73,11 @@ section(async () => {
   subscriptions.forEach((s) => s.unsubscribe());
   t.advance(0);
   const afterTeardown = { bindings: lpTag.bindingCount(), pendingActions: t.scheduler.actions.length };
+  const at = (n) => rows.find((r) => r.calls === n);
   return {
     cycles: CYCLES,
+    // Growth per call once the dialog memory is full (the 10 000 closed dialogs it keeps by default).
+    bytesPerCallPastBound: at(10_000) && at(15_000) ? round((at(15_000).heapBytes - at(10_000).heapBytes) / 5_000, 1) : undefined,
     accepted,
     closed,
     checkpoints: rows,

@@ -19,14 +19,14 @@ const DELAY = Number(process.env.BENCH_READY_DELAY_MS ?? 50);
 const RUNS = Number(process.env.BENCH_READY_RUNS ?? 3);
 const page = path.join(path.dirname(fileURLToPath(import.meta.url)), 'ready-page.mjs');
 
-function load(domainApi, storageFile) {
+function load(domainApi, storageFile, mode = 'all') {
   return new Promise((resolve, reject) => {
-    execFile(process.execPath, [page, domainApi, storageFile], { timeout: 60_000 }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout).ms)));
+    execFile(process.execPath, [page, domainApi, storageFile, mode], { timeout: 60_000 }, (error, stdout) => (error ? reject(error) : resolve(JSON.parse(stdout).ms)));
   });
 }
 
 /** Median time of a first visit and of the reload that follows it, through a proxy delaying `delayMs`. */
-async function measure(emu, delayMs) {
+async function measure(emu, delayMs, mode) {
   const proxy = await startDelayProxy({ host: '127.0.0.1', port: emu.port }, delayMs);
   const first = [];
   const reload = [];
@@ -34,8 +34,8 @@ async function measure(emu, delayMs) {
     for (let i = 0; i < RUNS; i++) {
       const storage = path.join(os.tmpdir(), `lp-bench-ready-${process.pid}-${delayMs}-${i}.json`);
       fs.rmSync(storage, { force: true });
-      first.push(await load(proxy.url, storage));
-      reload.push(await load(proxy.url, storage));
+      first.push(await load(proxy.url, storage, mode));
+      reload.push(await load(proxy.url, storage, mode));
       fs.rmSync(storage, { force: true });
     }
   } finally {
@@ -47,10 +47,12 @@ async function measure(emu, delayMs) {
 section(async () => {
   const emu = await startEmulator();
   try {
-    const local = await measure(emu, 0);
+    const local = await measure(emu, 0, 'all');
     log(`ready: no delay ${local.first.toFixed(0)} / ${local.reload.toFixed(0)} ms`);
-    const delayed = await measure(emu, DELAY);
+    const delayed = await measure(emu, DELAY, 'all');
     log(`ready: ${DELAY} ms each way ${delayed.first.toFixed(0)} / ${delayed.reload.toFixed(0)} ms`);
+    const tokenLocal = await measure(emu, 0, 'token-only');
+    const tokenDelayed = await measure(emu, DELAY, 'token-only');
     const rtt = 2 * DELAY;
     const trips = (kind) => round((delayed[kind] - local[kind]) / rtt, 2);
     return {
@@ -59,6 +61,8 @@ section(async () => {
       runs: RUNS,
       firstVisit: { ms: round(delayed.first, 1), msWithoutDelay: round(local.first, 1), roundTrips: trips('first') },
       reload: { ms: round(delayed.reload, 1), msWithoutDelay: round(local.reload, 1), roundTrips: trips('reload') },
+      // What a reload cost before rememberServices: the token kept, the Domain API asked again.
+      tokenOnlyReload: { ms: round(tokenDelayed.reload, 1), msWithoutDelay: round(tokenLocal.reload, 1), roundTrips: round((tokenDelayed.reload - tokenLocal.reload) / rtt, 2) },
       // What the client does today, step by step (each step waits for the one before):
       steps: {
         firstVisit: [

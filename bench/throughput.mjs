@@ -2,6 +2,8 @@
 //
 // Throughput: R rounds over the seeded stream (bench/stream.mjs); in each round the contenders take
 // turns on slices of SLICE frames (the order rotates per slice), so machine drift hits all alike.
+// Slices are timed in CPU time of the main thread (bench/measure.mjs cpuMs), not wall time: on a
+// shared machine wall time also counts the time other processes held the CPU.
 // Cost per band of the stream (how many dialogs were seen by then) is each contender's time over
 // the floor's, median over rounds. Every contender's events are checked against the ground truth.
 //
@@ -9,24 +11,27 @@
 // on the same fresh stream; cost after N over cost after 0.
 //
 // Heap: retained heap of (b) and (d) after N finished calls, after forced GC.
+import { execFileSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { CONTENDERS } from './contenders.mjs';
-import { heapAfterGc, log, median, nowMs, round, section } from './measure.mjs';
+import { cpuMs, heapAfterGc, log, median, nowMs, round, section } from './measure.mjs';
+import { preload } from './preload.mjs';
 import { createStream } from './stream.mjs';
 
 const FRAMES = Number(process.env.BENCH_FRAMES ?? 200_000);
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const SLICE = 250;
 const BANDS = [10_000, 50_000, 100_000, FRAMES].filter((end, i, all) => end <= FRAMES && all.indexOf(end) === i);
-const ORDER = ['floor', 'decodeOnly', 'handWritten', 'plainRxjs', 'ours'];
+const ORDER = ['floor', 'decodeOnly', 'handWritten', 'plainRxjs', 'tracker', 'ours'];
 
-/** Feeds `frames` to `contender`; returns the elapsed ms. */
+/** Feeds `frames` to `contender`; returns the CPU time it took (ms; see cpuMs). */
 function timed(contender, frames, clock) {
-  const start = nowMs();
+  const start = cpuMs();
   for (const frame of frames) {
     clock.now = frame.now;
     contender.feed(frame.text);
   }
-  return nowMs() - start;
+  return cpuMs() - start;
 }
 
 /** Same events as the ground truth? Returns a list of mismatches (empty: all good). */
@@ -66,56 +71,6 @@ function pass(options) {
 
 // ─── growth ──────────────────────────────────────────────────────────────────────────────────────
 
-/** A realistic-looking conversation snapshot of one call dialog (for preloading N finished calls). */
-function preloadFrame(i, sessionState, ts) {
-  const id = `pre-${i.toString(16).padStart(8, '0')}-0000-4000-8000-000000000000`;
-  const conv = `cpre-${i.toString(16).padStart(7, '0')}-0000-4000-8000-000000000000`;
-  return JSON.stringify({
-    kind: 'notification',
-    type: 'cqm.ExConversationChangeNotification',
-    body: {
-      subscriptionId: 'preload',
-      changes: [
-        {
-          type: 'UPSERT',
-          result: {
-            convId: conv,
-            conversationDetails: {
-              participants: [{ id: 'consumer', role: 'CONSUMER' }],
-              dialogs: [
-                { dialogId: conv, dialogType: 'MAIN', channelType: 'MESSAGING', state: 'OPEN', metaData: {}, creationTs: 1, metaDataLastUpdateTs: ts },
-                {
-                  dialogId: id,
-                  participants: ['consumer', 'le1.2'],
-                  dialogType: 'OTHER',
-                  channelType: 'COBROWSE',
-                  metaData: { serviceId: `consumer#${id}`, mode: 'VIDEO_CALL', expires: 4_102_444_800, sessionState, dialogId: id },
-                  state: sessionState === 'CLOSED' ? 'CLOSE' : 'OPEN',
-                  creationTs: 1,
-                  metaDataLastUpdateTs: ts,
-                },
-              ],
-              state: 'OPEN',
-              stage: 'OPEN',
-              metaDataLastUpdateTs: ts,
-            },
-          },
-        },
-      ],
-    },
-  });
-}
-
-/** Feeds N invite → accept → hang-up calls (3 frames each) to `contender`. */
-function preload(contender, n, clock) {
-  clock.now = 1_767_225_600_000;
-  for (let i = 0; i < n; i++) {
-    contender.feed(preloadFrame(i, 'INVITED', 3 * i + 1));
-    contender.feed(preloadFrame(i, 'ACCEPTED', 3 * i + 2));
-    contender.feed(preloadFrame(i, 'CLOSED', 3 * i + 3));
-  }
-}
-
 function growth() {
   const sizes = [0, 10_000, 100_000];
   const clock = { now: 0 };
@@ -142,40 +97,49 @@ function growth() {
     }
     return ms.map((m) => (1000 * m) / 30_000); // µs per frame
   });
-  const rows = instances.map(({ name, n, contender }, i) => ({
-    contender: name,
-    dialogsSeen: n,
-    usPerFrame: round(median(probes.map((p) => p[i]))),
-    memory: name === 'ours' ? undefined : undefined,
-    _c: contender,
-  }));
+  instances.forEach(({ contender }) => contender.dispose());
+  const rows = instances.map(({ name, n }, i) => ({ contender: name, dialogsSeen: n, usPerFrame: round(median(probes.map((p) => p[i]))) }));
   for (const name of ['handWritten', 'ours']) {
-    const base = rows.find((r) => r.contender === name && r.dialogsSeen === 0).usPerFrame;
-    for (const r of rows.filter((x) => x.contender === name)) r.vsEmpty = round(r.usPerFrame / base, 3);
+    // Cost after N over cost after 0: per probe (same stream, same moment), then the median.
+    const empty = instances.findIndex((x) => x.name === name && x.n === 0);
+    for (const r of rows.filter((x) => x.contender === name)) {
+      const i = instances.findIndex((x) => x.name === name && x.n === r.dialogsSeen);
+      r.vsEmpty = round(median(probes.map((p) => p[i] / p[empty])), 3);
+    }
   }
-  rows.forEach((r) => r._c.dispose());
-  return rows.map(({ _c, memory, ...r }) => r);
+  return rows;
 }
 
 // ─── retained heap ───────────────────────────────────────────────────────────────────────────────
 
+// The dialog state of (b) and of the library's core (decode + createDialogTracker: the same state
+// callDialogs keeps, without the rxjs wiring) after N finished calls, after forced GC. Each case
+// runs in a fresh process (this file with `heap <contender> <n>`), so nothing else is on its heap.
+function heapCase(name, n) {
+  const clock = { now: 0 };
+  const before = heapAfterGc();
+  const contender = CONTENDERS[name](clock);
+  preload(contender, n, clock);
+  const retainedBytes = heapAfterGc() - before;
+  const remembered = name === 'tracker' ? contender.memory().closedDialogs + contender.memory().openDialogs : contender.seen.size;
+  contender.dispose();
+  return { contender: name, calls: n, retainedBytes, remembered, bytesPerRemembered: round(retainedBytes / remembered, 1), bytesPerCall: round(retainedBytes / n, 1) };
+}
+
 function heap() {
   const rows = [];
   for (const n of [10_000, 100_000]) {
-    for (const name of ['handWritten', 'ours']) {
-      const clock = { now: 0 };
-      const before = heapAfterGc();
-      const contender = CONTENDERS[name](clock);
-      preload(contender, n, clock);
-      const after = heapAfterGc();
-      const remembered = name === 'ours' ? undefined : contender.seen.size;
-      rows.push({ contender: name, calls: n, retainedBytes: after - before, remembered, contender_: contender });
+    for (const name of ['handWritten', 'tracker']) {
+      const out = execFileSync(process.execPath, ['--expose-gc', fileURLToPath(import.meta.url), 'heap', name, String(n)], { encoding: 'utf8' });
+      rows.push(JSON.parse(out.trim().split('\n').at(-1)));
     }
   }
-  return rows.map(({ contender_, ...row }) => {
-    contender_.dispose();
-    return row;
-  });
+  return rows;
+}
+
+if (process.argv[2] === 'heap') {
+  process.stdout.write(`${JSON.stringify(heapCase(process.argv[3], Number(process.argv[4])))}\n`);
+  process.exit(0);
 }
 
 section(async () => {

@@ -3,8 +3,9 @@
  * input (its conversations and dialogs), never to history. Private to `createDialogTracker`.
  *
  * - open dialogs are indexed by id and by conversation; a closed dialog is only its id (a
- *   tombstone, at most `retainClosed` of them), and at most `retainConversations` conversations
- *   without an open dialog are remembered; the least recently touched are forgotten first;
+ *   tombstone): at least the `retainClosed` most recent are kept, at most twice as many; of the
+ *   conversations without an open dialog, at least the `retainConversations` most recently touched
+ *   (at most twice as many); older ones are forgotten a generation at a time;
  * - the next expiry comes from a heap of the announced invitations;
  * - dialogs closing on the same input are reported in the order they were first seen.
  */
@@ -12,7 +13,7 @@ import { isCobrowseDialog } from '../protocol/guards';
 import type { CobrowseDialog, ConversationChange, ConversationDetails } from '../protocol/types';
 import { mergeCallDialog, sameDialogState, toCallDialog } from './call-dialog';
 import { createHeap, type HeapItem } from './heap';
-import { createRecency } from './retention';
+import { createGenerations } from './retention';
 import { closeReason, isExpired, isOlder, isTerminal, type LivePhase } from './rules';
 import type { SessionCloseReason } from './state';
 import type { CallDialog, CloseReason, DialogEvent } from './types';
@@ -34,17 +35,19 @@ interface Conversation {
   lastUpdateTs: number | undefined;
   /** Closed or deleted: stays closed. */
   closed: boolean;
-  /** Its dialogs that are not closed (usually none or one). */
-  readonly live: LiveDialog[];
+  /** Its dialogs that are not closed (usually none or one); the shared `NONE` when there are none. */
+  live: LiveDialog[];
+  /** In the idle memory (no open dialog), where it may be forgotten. */
+  idle: boolean;
 }
 
 /** What the core remembers right now. */
 export interface DialogMemory {
   /** Dialogs not closed yet (announced, or expired on arrival). */
   readonly openDialogs: number;
-  /** Tombstones of closed dialogs (at most `retainClosed`). */
+  /** Tombstones of closed dialogs (at most 2 × `retainClosed`). */
   readonly closedDialogs: number;
-  /** Conversations with an open dialog, plus at most `retainConversations` without one. */
+  /** Conversations with an open dialog, plus at most 2 × `retainConversations` without one. */
   readonly conversations: number;
 }
 
@@ -72,15 +75,17 @@ export interface DialogCore {
 }
 
 const NO_EVENTS: readonly DialogEvent[] = Object.freeze([]);
+/** `live` of a conversation without open dialogs: shared, so a remembered idle conversation holds no array. */
+const NONE: LiveDialog[] = [];
 
-/** In first-seen order (in place). */
-const bySeq = (entries: LiveDialog[]): LiveDialog[] => entries.sort((a, b) => a.seq - b.seq);
+/** In first-seen order (in place; one entry or none, the common case, is not sorted at all). */
+const bySeq = (entries: LiveDialog[]): LiveDialog[] => (entries.length > 1 ? entries.sort((a, b) => a.seq - b.seq) : entries);
 
 export function createDialogCore(expirySkewMs: number, retainClosed: number, retainConversations: number): DialogCore {
   const live = new Map<string, LiveDialog>();
   const conversations = new Map<string, Conversation>();
-  const tombstones = createRecency<string>(retainClosed);
-  const idle = createRecency<string>(retainConversations, (id) => conversations.delete(id));
+  const tombstones = createGenerations<string>(retainClosed);
+  const idle = createGenerations<string>(retainConversations, (id) => conversations.delete(id)); // ids of conversations with `idle`
   const expiries = createHeap<LiveDialog>((a, b) => {
     const at = a.dialog.expiresAt ?? Infinity;
     const bt = b.dialog.expiresAt ?? Infinity;
@@ -95,13 +100,21 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
 
   /** Keeps the idle memory in step: a conversation without open dialogs may be forgotten later. */
   const settle = (conversation: Conversation, touched: boolean): void => {
-    if (conversation.live.length > 0) idle.delete(conversation.id);
-    else if (touched || !idle.has(conversation.id)) idle.touch(conversation.id);
+    const isIdle = conversation.live.length === 0;
+    if (isIdle && (touched || !conversation.idle)) idle.touch(conversation.id);
+    else if (!isIdle && conversation.idle) idle.delete(conversation.id);
+    conversation.idle = isIdle;
+  };
+
+  const join = (conversation: Conversation, entry: LiveDialog): void => {
+    if (conversation.live === NONE) conversation.live = [entry];
+    else conversation.live.push(entry);
   };
 
   const leave = (entry: LiveDialog): void => {
-    const { live: others } = entry.conversation;
-    others.splice(others.indexOf(entry), 1);
+    const { conversation } = entry;
+    if (conversation.live.length === 1) conversation.live = NONE;
+    else conversation.live.splice(conversation.live.indexOf(entry), 1);
   };
 
   /** Closes it for good: a tombstone from now on; `closed` is emitted if it was announced. */
@@ -126,7 +139,7 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
     const tracked = entry ?? { dialog, phase, seq: ++seq, conversation, mark, heapIndex: -1 };
     if (entry === undefined) {
       live.set(dialog.dialogId, tracked);
-      conversation.live.push(tracked);
+      join(conversation, tracked);
     }
     tracked.dialog = dialog;
     tracked.phase = phase;
@@ -135,7 +148,7 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
       leave(tracked);
       settle(tracked.conversation, false);
       tracked.conversation = conversation;
-      conversation.live.push(tracked);
+      join(conversation, tracked);
     }
     if (phase !== 'invited' || dialog.expiresAt === undefined) expiries.remove(tracked);
     else if (tracked.heapIndex < 0 || dialog.expiresAt !== lastExpiry) expiries.put(tracked);
@@ -157,13 +170,18 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
 
   /** One snapshot of one COBROWSE dialog of `conversation`. */
   const apply = (conversation: Conversation, raw: CobrowseDialog, details: ConversationDetails): void => {
-    if (tombstones.has(raw.dialogId)) return;
     const entry = live.get(raw.dialogId);
+    if (entry === undefined && tombstones.has(raw.dialogId)) return;
     if (entry !== undefined) {
       entry.mark = mark;
       if (isOlder(raw.metaDataLastUpdateTs, entry.dialog.metaDataLastUpdateTs)) return;
     }
     const next = toCallDialog(conversation.id, raw, details);
+    // The exact re-send of what an announced dialog last said: nothing to do, and the stored copy
+    // stays (replacing it with an equal one would only promote garbage). Not for `unannounced`: a
+    // clock that stepped back may make its invitation announceable.
+    const last = entry?.phase === 'unannounced' || conversation.closed ? undefined : entry?.dialog;
+    if (last !== undefined && next.metaDataLastUpdateTs === last.metaDataLastUpdateTs && sameDialogState(last, next)) return;
     if (conversation.closed || isTerminal(next)) {
       if (entry === undefined) tombstones.touch(next.dialogId);
       else {
@@ -187,8 +205,8 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
 
   const conversationOf = (id: string): Conversation => {
     let conversation = conversations.get(id);
-    if (conversation === undefined) conversations.set(id, (conversation = { id, lastUpdateTs: undefined, closed: false, live: [] }));
-    idle.delete(id); // never forgotten while being applied (settled again afterwards)
+    if (conversation === undefined) conversations.set(id, (conversation = { id, lastUpdateTs: undefined, closed: false, live: NONE, idle: false }));
+    if (conversation.idle) idle.delete(id); // never forgotten while being applied (settled again afterwards)
     return conversation;
   };
 
@@ -201,12 +219,12 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
     nextExpiry: () => expiries.peek()?.dialog.expiresAt,
     memory: () => ({ openDialogs: live.size, closedDialogs: tombstones.size(), conversations: conversations.size }),
     expireDue() {
-      const due: LiveDialog[] = [];
+      let due: LiveDialog[] | undefined;
       for (let next = expiries.peek(); next !== undefined && isExpired(next.dialog, now); next = expiries.peek()) {
         expiries.remove(next);
-        due.push(next);
+        (due ??= []).push(next);
       }
-      closeAll(bySeq(due), 'expired');
+      if (due !== undefined) closeAll(bySeq(due), 'expired');
     },
     closeBySession(dialogId, reason) {
       const entry = live.get(dialogId);
@@ -230,8 +248,9 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
       conversation.lastUpdateTs = ts ?? conversation.lastUpdateTs;
       mark += 1;
       for (const dialog of details.dialogs) if (isCobrowseDialog(dialog)) apply(conversation, dialog, details);
-      const ended = conversation.live.filter((entry) => conversation.closed || entry.mark !== mark);
-      for (const entry of bySeq(ended)) {
+      let ended: LiveDialog[] | undefined;
+      for (const entry of conversation.live) if (conversation.closed || entry.mark !== mark) (ended ??= []).push(entry);
+      for (const entry of ended === undefined ? [] : bySeq(ended)) {
         close(entry, conversation.closed ? 'conversation-closed' : closeReason(entry.phase, entry.dialog, now, undefined, expirySkewMs));
       }
       settle(conversation, true);

@@ -1,66 +1,43 @@
 /**
  * Bounded memory for what the dialog core keeps after the fact: ids of closed dialogs
- * (tombstones), conversations without an open dialog, subscription ids. A plain `Set` or `Map` alone
- * would need an O(n) scan past deleted slots to find its oldest entry; this keeps its own order.
+ * (tombstones), conversations without an open dialog, subscription ids.
  */
 
-/** Compacts the order queue once this many of its slots are spent (and they are most of it). */
-const COMPACT_AFTER = 1024;
-
-/** Keys remembered most recently touched last; at most `limit` of them (see {@link createRecency}). */
-export interface Recency<K> {
+/** Keys remembered in two generations (see {@link createGenerations}). */
+export interface Generations<K> {
   has(key: K): boolean;
-  /** Remembers `key` as the newest (again, if it was remembered already). */
+  /** Remembers `key` as one of the newest (again, if it was remembered already). */
   touch(key: K): void;
-  /** Forgets `key` now. */
+  /** Forgets `key` now (without telling `evict`). */
   delete(key: K): void;
   size(): number;
 }
 
 /**
- * At most `limit` keys, the least recently touched forgotten first (`evict` is told), in O(1)
- * amortised. Each touch appends `[key, stamp]` to a queue; a slot whose stamp is no longer the
- * key's is stale and skipped when it reaches the head, and stale slots are swept out once they
- * outnumber the live ones.
+ * Remembers at least the `keep` most recently touched keys and at most twice as many, forgetting
+ * the older ones a generation at a time: touched keys go into a young set; when it holds `keep`
+ * keys, the old generation is forgotten (`evict` is told about each key) and the young one becomes
+ * old. O(1) amortised, no order bookkeeping per key, and no deleted slots piling up in the sets.
+ * `keep` 0 remembers nothing; `Infinity` everything.
  */
-export function createRecency<K>(limit: number, evict?: (key: K) => void): Recency<K> {
-  const stamps = new Map<K, number>();
-  let keys: K[] = [];
-  let keyStamps: number[] = [];
-  let head = 0;
-  let stamp = 0;
-
-  const compact = (): void => {
-    const liveKeys: K[] = [];
-    const liveStamps: number[] = [];
-    for (let i = head; i < keys.length; i++) {
-      const key = keys[i] as K;
-      if (stamps.get(key) === keyStamps[i]) {
-        liveKeys.push(key);
-        liveStamps.push(keyStamps[i] as number);
-      }
-    }
-    keys = liveKeys;
-    keyStamps = liveStamps;
-    head = 0;
-  };
-
+export function createGenerations<K>(keep: number, evict?: (key: K) => void): Generations<K> {
+  let young = new Set<K>();
+  let old = new Set<K>();
   return {
-    has: (key) => stamps.has(key),
+    has: (key) => young.has(key) || old.has(key),
     touch(key) {
-      stamps.set(key, ++stamp);
-      keys.push(key);
-      keyStamps.push(stamp);
-      while (stamps.size > limit) {
-        const oldest = keys[head] as K; // more keys than the limit: a live slot is ahead
-        if (stamps.get(oldest) === keyStamps[head++]) {
-          stamps.delete(oldest);
-          evict?.(oldest);
-        }
-      }
-      if (keys.length - head > 2 * stamps.size + COMPACT_AFTER) compact();
+      if (keep === 0) return evict?.(key);
+      old.delete(key);
+      young.add(key);
+      if (young.size < keep) return;
+      if (evict !== undefined) for (const forgotten of old) evict(forgotten);
+      old = young;
+      young = new Set();
     },
-    delete: (key) => void stamps.delete(key),
-    size: () => stamps.size,
+    delete(key) {
+      young.delete(key);
+      old.delete(key);
+    },
+    size: () => young.size + old.size,
   };
 }

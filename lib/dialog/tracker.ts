@@ -6,9 +6,8 @@
  * pure reference model.
  */
 import { isExConversationChange } from '../protocol/guards';
-import type { ExConversationChangeNotification } from '../protocol/types';
-import { createDialogCore, type DialogCore } from './dialog-core';
-import { createRecency, type Recency } from './retention';
+import { createDialogCore } from './dialog-core';
+import { createGenerations } from './retention';
 import { EXPIRY_SKEW_MS } from './rules';
 import type { DialogInput } from './state';
 import type { DialogEvent } from './types';
@@ -29,17 +28,18 @@ export interface DialogTrackerOptions {
   /** Clock skew tolerated when telling an expiry from a cancel (default 2000 ms). */
   readonly expirySkewMs?: number;
   /**
-   * How many closed dialogs are remembered (a tombstone: their id); the oldest are forgotten first.
-   * Default 10 000 (about 1 MB at most). Within this bound a replayed or older snapshot never
-   * revives a closed dialog; a dialog closed more than `retainClosed` closes ago is forgotten, as
-   * if never seen. `Infinity` remembers everything.
+   * How many of the most recently closed dialogs are surely remembered (a tombstone: their id);
+   * up to twice as many are, older ones are forgotten a generation at a time. Default 10 000
+   * (≈ 2 MB at most). Within this bound a replayed or older snapshot never revives a closed dialog;
+   * a forgotten one counts as never seen. `Infinity` remembers everything.
    */
   readonly retainClosed?: number;
   /**
-   * How many conversations without an open dialog are remembered (their newest timestamp and
-   * whether they closed), least recently touched forgotten first. Default 1 000. A forgotten
-   * conversation's older snapshots are no longer dropped whole; the dialogs in them are still
-   * judged one by one (tombstones, timestamps). Conversations with an open dialog are always kept.
+   * How many of the most recently touched conversations without an open dialog are surely
+   * remembered (their newest timestamp and whether they closed); up to twice as many are. Default
+   * 1 000. A forgotten conversation's older snapshots are no longer dropped whole; the dialogs in
+   * them are still judged one by one (tombstones, timestamps). Conversations with an open dialog
+   * are always kept.
    */
   readonly retainConversations?: number;
 }
@@ -69,13 +69,28 @@ export interface DialogTracker {
  */
 export function createDialogTracker(options: DialogTrackerOptions = {}): DialogTracker {
   const core = createDialogCore(options.expirySkewMs ?? EXPIRY_SKEW_MS, bound(options.retainClosed ?? RETAIN_CLOSED), bound(options.retainConversations ?? RETAIN_CONVERSATIONS));
-  const subscriptions = createRecency<string>(SUBSCRIPTIONS_REMEMBERED);
+  const subscriptions = createGenerations<string>(SUBSCRIPTIONS_REMEMBERED);
+  let current: string | undefined; // the latest subscription: almost every frame carries it
   return {
     apply(input, now) {
       core.start(now);
       core.expireDue();
       if (input.type === 'close') core.closeBySession(input.dialogId, input.reason);
-      else if (input.type === 'frame' && isExConversationChange(input.frame)) applyNotification(core, subscriptions, input.frame);
+      else if (input.type === 'frame' && isExConversationChange(input.frame)) {
+        const { subscriptionId, changes } = input.frame.body;
+        if (subscriptionId !== undefined && subscriptionId !== current) {
+          current = subscriptionId;
+          if (!subscriptions.has(subscriptionId)) {
+            // A new subscription: its first notification lists every conversation it covers.
+            subscriptions.touch(subscriptionId);
+            core.reconcile(changes);
+          }
+        }
+        for (const change of changes) {
+          if (change.type === 'UPSERT') core.upsert(change.result.convId, change.result.conversationDetails);
+          else core.deleteConversation(change.result.convId);
+        }
+      }
       return core.finish();
     },
     nextExpiry: () => core.nextExpiry(),
@@ -87,16 +102,4 @@ export function createDialogTracker(options: DialogTrackerOptions = {}): DialogT
 function bound(value: number): number {
   if (value >= 0 && (Number.isInteger(value) || value === Infinity)) return value;
   throw new RangeError(`retain bound ${value}`);
-}
-
-function applyNotification(core: DialogCore, subscriptions: Recency<string>, { body }: ExConversationChangeNotification): void {
-  const { subscriptionId, changes } = body;
-  if (subscriptionId !== undefined && !subscriptions.has(subscriptionId)) {
-    subscriptions.touch(subscriptionId);
-    core.reconcile(changes);
-  }
-  for (const change of changes) {
-    if (change.type === 'UPSERT') core.upsert(change.result.convId, change.result.conversationDetails);
-    else core.deleteConversation(change.result.convId);
-  }
 }

@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { createDialogTracker } from '../../lib/dialog';
 import type { DialogTracker } from '../../lib/dialog';
 import { createHeap } from '../../lib/dialog/heap';
-import { createRecency } from '../../lib/dialog/retention';
+import { createGenerations } from '../../lib/dialog/retention';
 import type { InboundFrame } from '../../lib/protocol/types';
 import { dialog, snapshot } from './helpers';
 
@@ -18,7 +18,7 @@ const frame = (i: number, sessionState: string, ts: number, conversationTs = ts)
   snapshot([dialog({ dialogId: `d-${i}`, sessionState, expiresAt: FAR, ts })], { conversationId: `conv-${i}`, ts: conversationTs });
 
 describe('retainClosed (property)', () => {
-  it('never revives one of the last `retainClosed` closed dialogs, and never holds more', () => {
+  it('never revives one of the last `retainClosed` closed dialogs, and never holds more than twice as many', () => {
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 6 }),
@@ -56,13 +56,14 @@ describe('retainClosed (property)', () => {
     );
   });
 
-  it('forgets beyond the bound: a dialog closed more than `retainClosed` closes ago is new again', () => {
+  it('forgets beyond the bound, a generation at a time: a forgotten dialog is new again', () => {
     const tracker = createDialogTracker({ retainClosed: 2, retainConversations: 2 });
-    for (let i = 0; i < 3; i++) {
+    for (let i = 0; i < 5; i++) {
       tracker.apply({ type: 'frame', frame: frame(i, 'INVITED', 2 * i + 1) }, 0);
       tracker.apply({ type: 'frame', frame: frame(i, 'CLOSED', 2 * i + 2) }, 0);
     }
-    expect(tracker.memory()).toEqual({ openDialogs: 0, closedDialogs: 2, conversations: 2 });
+    // Closes 0 1 | 2 3 | 4: the generation {0, 1} went when {2, 3} filled up.
+    expect(tracker.memory()).toEqual({ openDialogs: 0, closedDialogs: 3, conversations: 3 });
     expect(tracker.apply({ type: 'frame', frame: frame(2, 'INVITED', 1) }, 0)).toEqual([]); // remembered
     expect(tracker.apply({ type: 'frame', frame: frame(0, 'INVITED', 1) }, 0).map((e) => e.type)).toEqual(['invited']); // forgotten
   });
@@ -91,8 +92,8 @@ describe('retainClosed (property)', () => {
 
 function expectBounded(tracker: DialogTracker, retainClosed: number, retainConversations: number): void {
   const memory = tracker.memory();
-  expect(memory.closedDialogs).toBeLessThanOrEqual(retainClosed);
-  expect(memory.conversations).toBeLessThanOrEqual(retainConversations + memory.openDialogs);
+  expect(memory.closedDialogs).toBeLessThanOrEqual(2 * retainClosed);
+  expect(memory.conversations).toBeLessThanOrEqual(2 * retainConversations + memory.openDialogs);
 }
 
 describe('createHeap (property)', () => {
@@ -144,42 +145,42 @@ describe('createHeap (property)', () => {
   });
 });
 
-describe('createRecency (property)', () => {
-  it('remembers exactly the `limit` most recently touched keys and tells each one it forgets, oldest first', () => {
-    const op = fc.record({ key: fc.nat(9), touch: fc.boolean() });
+describe('createGenerations (property)', () => {
+  it('keeps at least the `keep` most recently touched keys and at most twice as many; evict is told about exactly the keys it forgets', () => {
+    const op = fc.record({ key: fc.nat(30), touch: fc.boolean() });
     fc.assert(
-      // Long runs: stale slots are swept after 1024 of them.
-      fc.property(fc.integer({ min: 0, max: 4 }), fc.array(op, { minLength: 2500, maxLength: 3000 }), (limit, ops) => {
+      fc.property(fc.integer({ min: 0, max: 6 }), fc.array(op, { maxLength: 400 }), (keep, ops) => {
         const evicted: number[] = [];
-        const recency = createRecency<number>(limit, (key) => evicted.push(key));
-        let model: number[] = []; // least recently touched first
-        const expectedEvictions: number[] = [];
+        const generations = createGenerations<number>(keep, (key) => evicted.push(key));
+        let recent: number[] = []; // touched and not deleted, least recent first
         for (const { key, touch } of ops) {
-          model = model.filter((k) => k !== key);
+          recent = recent.filter((k) => k !== key);
+          const evictedBefore = evicted.length;
           if (touch) {
-            recency.touch(key);
-            model.push(key);
-            while (model.length > limit) expectedEvictions.push(model.shift() as number);
+            generations.touch(key);
+            recent.push(key);
           } else {
-            recency.delete(key);
+            generations.delete(key);
           }
+          for (const gone of evicted.slice(evictedBefore)) {
+            expect(generations.has(gone)).toBe(false);
+            recent = recent.filter((k) => k !== gone);
+          }
+          for (const k of recent.slice(-keep || recent.length)) if (keep > 0) expect(generations.has(k)).toBe(true);
+          expect(generations.size()).toBeLessThanOrEqual(2 * keep);
+          for (let k = 0; k <= 30; k++) if (generations.has(k)) expect(recent).toContain(k);
         }
-        expect(evicted).toEqual(expectedEvictions);
-        expect(recency.size()).toBe(model.length);
-        for (let key = 0; key <= 9; key++) expect(recency.has(key)).toBe(model.includes(key));
       }),
-      { numRuns: 50 },
+      { numRuns: 300 },
     );
   });
 
-  it('sweeps stale slots without changing who is oldest', () => {
-    const evicted: string[] = [];
-    const recency = createRecency<string>(2, (key) => evicted.push(key));
-    recency.touch('b');
-    recency.touch('a');
-    for (let i = 0; i < 5000; i++) recency.touch('b'); // thousands of stale slots of b behind a: swept on the way
-    recency.touch('c');
-    expect(evicted).toEqual(['a']);
-    expect(recency.size()).toBe(2);
+  it('remembers nothing with keep 0, and everything with Infinity', () => {
+    const none = createGenerations<number>(0);
+    none.touch(1);
+    expect(none.has(1)).toBe(false);
+    const all = createGenerations<number>(Infinity);
+    for (let key = 0; key < 10_000; key++) all.touch(key);
+    expect([all.size(), all.has(0)]).toEqual([10_000, true]);
   });
 });
