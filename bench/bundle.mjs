@@ -56,15 +56,29 @@ section(async () => {
   const externalProbes = Object.fromEntries(fs.readdirSync(path.join(out, 'external')).map((f) => [path.basename(f, '.js'), size('external', path.basename(f, '.js'))]));
 
   // createCallClient's modules by folder (unminified source size: where to look first).
-  const json = stats.toJson({ all: false, modules: true, nestedModules: true, chunks: false }).children.find((c) => c.name === 'external');
+  const json = stats
+    .toJson({
+      all: false,
+      modules: true,
+      nestedModules: true,
+      modulesSpace: Infinity,
+      nestedModulesSpace: Infinity,
+      groupModulesByType: false,
+      groupModulesByPath: false,
+      groupModulesByCacheStatus: false,
+      groupModulesByAttributes: false,
+      groupModulesByExtension: false,
+      groupModulesByLayer: false,
+      chunks: false,
+    })
+    .children.find((c) => c.name === 'external');
   const byFolder = {};
   const visit = (m) => {
     if (m.modules) return m.modules.forEach(visit);
     const match = /lib\/([^/]+)\//.exec(m.name ?? '');
-    if (match === null || !(m.chunks ?? []).length) return;
-    byFolder[match[1]] = (byFolder[match[1]] ?? 0) + (m.size ?? 0);
+    if (match !== null) byFolder[match[1]] = (byFolder[match[1]] ?? 0) + (m.size ?? 0);
   };
-  json.modules.filter((m) => (m.chunks ?? []).length > 0 && (m.name ?? '').includes('call-client')).forEach(visit);
+  json.modules.filter((m) => (m.name ?? '').startsWith('./scripts/size-probes/call-client.ts')).forEach(visit);
   const bundledProbes = { 'call-client': size('bundled', 'call-client'), dialogs: size('bundled', 'dialogs'), 'rxjs-websocket': size('bundled', 'rxjs-websocket') };
   fs.rmSync(out, { recursive: true, force: true });
   return {

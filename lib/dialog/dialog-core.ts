@@ -203,10 +203,11 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
     }
   };
 
-  const conversationOf = (id: string): Conversation => {
-    let conversation = conversations.get(id);
+  /** The conversation (`known`, or a new one), kept from being forgotten while an input applies to it. */
+  const conversationOf = (id: string, known = conversations.get(id)): Conversation => {
+    let conversation = known;
     if (conversation === undefined) conversations.set(id, (conversation = { id, lastUpdateTs: undefined, closed: false, live: NONE, idle: false }));
-    if (conversation.idle) idle.delete(id); // never forgotten while being applied (settled again afterwards)
+    if (conversation.idle) idle.delete(id); // settled again afterwards
     return conversation;
   };
 
@@ -243,7 +244,7 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
       const known = conversations.get(conversationId);
       const ts = details.metaDataLastUpdateTs;
       if (known !== undefined && isOlder(ts, known.lastUpdateTs)) return;
-      const conversation = conversationOf(conversationId);
+      const conversation = conversationOf(conversationId, known);
       conversation.closed ||= details.stage === 'CLOSE' || (details.stage === undefined && details.state === 'CLOSE');
       conversation.lastUpdateTs = ts ?? conversation.lastUpdateTs;
       mark += 1;
