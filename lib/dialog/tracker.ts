@@ -30,7 +30,7 @@ export interface DialogTrackerOptions {
   /**
    * How many of the most recently closed dialogs are surely remembered (a tombstone: their id);
    * up to twice as many are, older ones are forgotten a generation at a time. Default 10 000
-   * (≈ 2 MB at most). Within this bound a replayed or older snapshot never revives a closed dialog;
+   * (≈ 2.6 MB at the very most). Within this bound a replayed or older snapshot never revives a closed dialog;
    * a forgotten one counts as never seen. `Infinity` remembers everything.
    */
   readonly retainClosed?: number;
