@@ -18,3 +18,4 @@ export * from './dom';
 export * from './session';
 export * from './protocol';
 export * from './errors';
+export * from './readiness';
