@@ -62,9 +62,8 @@ export function requestCallPermission(mode: CallMode, config: { readonly environ
   const { environment = browserEnvironment } = config;
   const kinds = MEDIA_NEEDED[mode];
   return new Observable<CallPermissionResult>((subscriber) => {
-    let active = true;
+    // After an unsubscribe the subscriber is closed and drops these.
     const answer = (result: CallPermissionResult): void => {
-      if (!active) return;
       subscriber.next(result);
       subscriber.complete();
     };
@@ -90,8 +89,5 @@ export function requestCallPermission(mode: CallMode, config: { readonly environ
         fail(undefined, error);
       }
     }
-    return () => {
-      active = false;
-    };
   });
 }

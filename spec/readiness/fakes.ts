@@ -8,6 +8,7 @@ import type {
   MediaDeviceInfoLike,
   MediaEnvironment,
   MediaStreamLike,
+  PeerConnectionConstructor,
   PeerConnectionLike,
   PermissionStatusLike,
 } from '../../lib/readiness';
@@ -188,16 +189,24 @@ export class FakeMediaDevices extends FakeEventTarget {
 
 type IceEvent = { readonly candidate?: IceCandidateLike | null };
 
+export interface FakePeerConnectionOptions {
+  /** The constructor throws it (browsers throw on a malformed ICE server URL). */
+  readonly constructError?: Error;
+  readonly offerError?: unknown;
+}
+
 /** An `RTCPeerConnection` whose candidates the test fires (`gather`), recording what it was given. */
 export class FakePeerConnection extends FakeEventTarget<IceEvent> implements PeerConnectionLike {
-  static instances: FakePeerConnection[] = [];
   readonly channels: string[] = [];
   closed = false;
   localDescription: RTCSessionDescriptionInit | undefined;
 
-  constructor(readonly configuration: RTCConfiguration) {
+  constructor(
+    readonly configuration: RTCConfiguration,
+    private readonly scheduler: SchedulerLike,
+    private readonly options: FakePeerConnectionOptions,
+  ) {
     super();
-    FakePeerConnection.instances.push(this);
   }
 
   createDataChannel(label: string): unknown {
@@ -206,12 +215,13 @@ export class FakePeerConnection extends FakeEventTarget<IceEvent> implements Pee
   }
 
   createOffer(): PromiseLike<RTCSessionDescriptionInit> {
-    return Promise.resolve({ type: 'offer', sdp: 'v=0' });
+    const { offerError } = this.options;
+    return new Answer<RTCSessionDescriptionInit>(this.scheduler, 0, offerError === undefined ? ok({ type: 'offer', sdp: 'v=0' }) : rejected(offerError));
   }
 
   setLocalDescription(description: RTCSessionDescriptionInit): PromiseLike<void> {
     this.localDescription = description;
-    return Promise.resolve();
+    return new Answer<void>(this.scheduler, 0, ok(undefined));
   }
 
   close(): void {
@@ -221,6 +231,19 @@ export class FakePeerConnection extends FakeEventTarget<IceEvent> implements Pee
   gather(candidate: IceCandidateLike | null): void {
     this.dispatch('icecandidate', { candidate });
   }
+}
+
+/** A fake `RTCPeerConnection` constructor, and every connection it made. */
+export function fakePeerConnections(scheduler: SchedulerLike, options: FakePeerConnectionOptions = {}): { readonly RTCPeerConnection: PeerConnectionConstructor; readonly made: FakePeerConnection[] } {
+  const made: FakePeerConnection[] = [];
+  class RTCPeerConnection extends FakePeerConnection {
+    constructor(configuration: RTCConfiguration) {
+      if (options.constructError) throw options.constructError;
+      super(configuration, scheduler, options);
+      made.push(this);
+    }
+  }
+  return { RTCPeerConnection, made };
 }
 
 export interface FakeBrowser {
@@ -238,7 +261,7 @@ export function fakeBrowser(scheduler: SchedulerLike, options: { permissions?: F
   let reads = 0;
   const environment = (): MediaEnvironment => {
     reads += 1;
-    return { navigator: { permissions, mediaDevices }, RTCPeerConnection: FakePeerConnection, isSecureContext: true, ...options.env };
+    return { navigator: { permissions, mediaDevices }, RTCPeerConnection: fakePeerConnections(scheduler).RTCPeerConnection, isSecureContext: true, ...options.env };
   };
   return { environment, permissions, mediaDevices, reads: () => reads };
 }
