@@ -43,7 +43,7 @@ const sameReadiness = (a: CallReadiness, b: CallReadiness): boolean => JSON.stri
  * @example
  * import { callReadiness } from 'lp-call-streams';
  * callReadiness('VIDEO_CALL').subscribe((r) => {
- *   if (r.status === 'blocked' && r.reason === 'permission-denied') banner.textContent = `Your ${r.kinds.join(' and ')} is blocked: allow it to take the video call`;
+ *   if (r.status === 'blocked' && r.reason === 'permission-denied') render(`Your ${r.kinds.join(' and ')} is blocked: allow it to take the video call`);
  * });
  */
 export function callReadiness(mode: CallMode, config: CallReadinessConfig = {}): Observable<CallReadiness> {

@@ -56,7 +56,7 @@ const stopAll = (stream: MediaStreamLike): void => {
  *
  * @example
  * import { requestCallPermission } from 'lp-call-streams';
- * allowButton.onclick = () => requestCallPermission('VIDEO_CALL').subscribe((r) => console.log(r.outcome));
+ * document.querySelector('button')?.addEventListener('click', () => requestCallPermission('VIDEO_CALL').subscribe((r) => log(r.outcome)));
  */
 export function requestCallPermission(mode: CallMode, config: { readonly environment?: () => MediaEnvironment } = {}): Observable<CallPermissionResult> {
   const { environment = browserEnvironment } = config;
