@@ -72,6 +72,18 @@ export interface CallClientConfig {
   readonly connection?: Omit<ConnectionConfig, 'accountId' | 'auth' | 'endpoint' | 'scheduler' | 'webSocketFactory' | 'fetch'>;
 }
 
+/**
+ * A hot stream of **state**: a late subscriber first gets the latest value, then every change.
+ * (An alias: the name documents the replay rule.)
+ */
+export type StateStream<T> = Observable<T>;
+
+/**
+ * A hot stream of **events**: a late subscriber gets only what happens after it subscribed, never a
+ * stale event. (An alias: the name documents the replay rule.)
+ */
+export type EventStream<T> = Observable<T>;
+
 /** Everything the client survived, as values. */
 export type ClientDiagnostic =
   | { readonly source: 'connection'; readonly diagnostic: ConnectionDiagnostic }
@@ -92,23 +104,23 @@ export type ClientDiagnostic =
  */
 export interface CallClient {
   /** State: connection lifecycle; replays the latest. */
-  readonly connection$: Observable<ConnectionState>;
+  readonly connection$: StateStream<ConnectionState>;
   /** Events: every COBROWSE dialog change (calls and co-browse). No replay. */
-  readonly dialog$: Observable<DialogEvent>;
+  readonly dialog$: EventStream<DialogEvent>;
   /** Events: open, unexpired invitations, each once (check `isCall`: co-browse invitations come here too). No replay. */
-  readonly invitation$: Observable<CallInvitation>;
+  readonly invitation$: EventStream<CallInvitation>;
   /** Events: dialogs accepted (here, or first seen accepted, e.g. after a reload), once each. No replay. */
-  readonly accepted$: Observable<AcceptedCall>;
+  readonly accepted$: EventStream<AcceptedCall>;
   /** Events: ended dialogs with their reason, exactly once each (`answered-elsewhere` when another tab or device took it). No replay. */
-  readonly closed$: Observable<ClosedCall>;
+  readonly closed$: EventStream<ClosedCall>;
   /** Events: `cobrowse` / `sessionError` from LivePerson's call app. No replay. */
-  readonly error$: Observable<CallError>;
+  readonly error$: EventStream<CallError>;
   /** Events: `cobrowse` / `sessionResume`; a late subscriber first gets the resume that restored the call still on (e.g. one that fired before the page loaded). */
-  readonly resume$: Observable<CallResume>;
+  readonly resume$: EventStream<CallResume>;
   /** State: the call session; replays the latest, emits only real changes. */
-  readonly session$: Observable<CallState>;
+  readonly session$: StateStream<CallState>;
   /** Events: problems survived; observing it does not connect. */
-  readonly diagnostic$: Observable<ClientDiagnostic>;
+  readonly diagnostic$: EventStream<ClientDiagnostic>;
   /**
    * Accepts an invitation: container, then `cobrowseAccepted` (preceded by `cobrowseOffered` if it
    * was never offered, with `autoOffer: false`). Emits the session states until `active`, then

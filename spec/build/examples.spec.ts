@@ -1,6 +1,6 @@
 /** @jest-environment node */
 /**
- * Every TSDoc `@example` in lib/ is correct code: each is extracted into its own module and
+ * Every TSDoc `@example` in lib/ and the emulator package is correct code: each is extracted into its own module and
  * type-checked (strict) against the library's real types, with `lp-call-streams` and
  * `lp-call-streams/testing` resolving to the sources. What an example takes from the host page
  * (a button, a banner function, a stream it already has) is declared once in PRELUDE below, with
@@ -52,8 +52,7 @@ interface Example {
 function sources(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
     const path = join(dir, name);
-    // The emulator is Node-only tooling with examples of its own (checked with its package).
-    if (statSync(path).isDirectory()) return name === 'static' || name === 'emulator' ? [] : sources(path);
+    if (statSync(path).isDirectory()) return name === 'static' ? [] : sources(path);
     return name.endsWith('.ts') && !name.endsWith('.d.ts') ? [path] : [];
   });
 }
@@ -76,7 +75,7 @@ function examplesOf(file: string): Example[] {
   return found;
 }
 
-const examples = sources(join(root, 'lib')).flatMap(examplesOf);
+const examples = [...sources(join(root, 'lib')), ...sources(join(root, 'packages', 'emulator', 'lib'))].flatMap(examplesOf);
 
 describe('TSDoc @example blocks', () => {
   it('finds the examples (the extraction works)', () => {
@@ -93,7 +92,7 @@ describe('TSDoc @example blocks', () => {
     const options: ts.CompilerOptions = {
       target: ts.ScriptTarget.ES2022,
       lib: ['lib.es2022.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
-      module: ts.ModuleKind.CommonJS,
+      module: ts.ModuleKind.ES2022, // top-level await in Node examples
       moduleResolution: ts.ModuleResolutionKind.Bundler,
       strict: true,
       noEmit: true,
@@ -101,7 +100,11 @@ describe('TSDoc @example blocks', () => {
       esModuleInterop: true,
       types: ['jest', 'node'],
       baseUrl: root,
-      paths: { 'lp-call-streams': ['./lib/index.ts'], 'lp-call-streams/testing': ['./lib/testing/index.ts'] },
+      paths: {
+        'lp-call-streams': ['./lib/index.ts'],
+        'lp-call-streams/testing': ['./lib/testing/index.ts'],
+        'lp-call-streams-emulator': ['./packages/emulator/lib/index.ts'],
+      },
     };
     const host = ts.createCompilerHost(options);
     const readFile = host.readFile.bind(host);

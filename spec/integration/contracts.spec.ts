@@ -6,7 +6,7 @@
 import { filter, firstValueFrom, Observable, timeout } from 'rxjs';
 import { WebSocket } from 'ws';
 import { createCallClient, unauthenticated, type CallClient, type CallState } from '../../lib';
-import { startEmulator, type RunningEmulator } from '../../lib/emulator';
+import { startEmulator, type RunningEmulator } from 'lp-call-streams-emulator';
 import { createFakeLpTag, type FakeLpTag } from '../../lib/testing';
 
 const WAIT = { first: 5000 };
