@@ -23,6 +23,7 @@ import {
 } from 'rxjs';
 import { exConversations, type SubscriptionDeps } from '../conversations/ex-conversations';
 import { messagingEvents } from '../conversations/messaging-events';
+import { createListingReplay } from '../conversations/listing';
 import { createRegistry, keyOf } from '../conversations/registry';
 import { ConnectionClosedError } from '../errors';
 import { DEFAULT_EX_CONVERSATIONS_FILTER, isNotification } from '../protocol';
@@ -112,7 +113,7 @@ export function createConnection(config: ConnectionConfig): Connection {
     scheduler,
     onFailure: (requestType, error) => report({ type: 'subscription-failed', requestType, message: describeError(error) }),
   };
-  const conversationRegistry = createRegistry<ExConversationChangeNotification>();
+  const conversationRegistry = createRegistry<ExConversationChangeNotification>(createListingReplay);
   const messagingRegistry = createRegistry<MessagingEventChange>();
 
   const notification$ = link$.pipe(

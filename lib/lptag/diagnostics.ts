@@ -5,7 +5,7 @@
  * `onDiagnostic` sink in its config and calls it synchronously with a typed value; the client
  * forwards them to its `diagnostic$`. Only commands (publishing) error, with typed errors.
  */
-import type { SchedulerLike } from 'rxjs';
+import { Subject, type Observable, type SchedulerLike } from 'rxjs';
 
 /** A recoverable problem the lpTag adapter noticed. Never carries payload values or tokens. */
 export type LpTagDiagnostic =
@@ -36,3 +36,16 @@ export interface LpTagConfig {
 
 export const DEFAULT_WAIT_MS = 15_000;
 export const DEFAULT_POLL_MS = 250;
+
+/** A sink for {@link LpTagDiagnostic}s (`report`, pass it as `onDiagnostic`) and the stream of them. */
+export interface LpTagDiagnosticSink {
+  readonly report: (diagnostic: LpTagDiagnostic) => void;
+  /** Hot: what is reported while subscribed. */
+  readonly diagnostic$: Observable<LpTagDiagnostic>;
+}
+
+/** Creates a {@link LpTagDiagnosticSink}: the adapter's synchronous callbacks as a hot stream. */
+export function createDiagnosticSink(): LpTagDiagnosticSink {
+  const diagnosticSubject$ = new Subject<LpTagDiagnostic>();
+  return { report: (diagnostic) => diagnosticSubject$.next(diagnostic), diagnostic$: diagnosticSubject$.asObservable() };
+}

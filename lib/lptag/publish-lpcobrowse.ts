@@ -60,8 +60,9 @@ function monitoringId(lpTag: LpTagLike, field: 'ssid' | 'svid', fallback: string
  * ```
  *
  * @example
+ * import { asyncScheduler } from 'rxjs';
  * import { publishLpCoBrowse } from 'lp-call-streams';
- * publishLpCoBrowse(() => window.lpTag, { event: 'cobrowseAccepted', dialog }, { scheduler, visitorName: 'Jane' });
+ * publishLpCoBrowse(() => window.lpTag, { event: 'cobrowseAccepted', dialog }, { scheduler: asyncScheduler, visitorName: 'Jane' }).subscribe();
  */
 export function publishLpCoBrowse(source: LpTagSource, request: LpCoBrowseRequest, config: LpCoBrowseConfig): Observable<PublishResult> {
   const { onDiagnostic } = config;

@@ -59,7 +59,8 @@ export function detectFromUserAgent(userAgent: string | undefined): Detected {
  * `features` always including `CO_BROWSE` and `MULTI_DIALOG`.
  *
  * @example
- * buildClientProperties(navigator.userAgent, { appId: 'my-shop' })
+ * import { buildClientProperties } from 'lp-call-streams';
+ * buildClientProperties(navigator.userAgent, { appId: 'my-shop' });
  */
 export function buildClientProperties(userAgent: string | undefined, config: ClientPropertiesConfig = {}): ClientPropertiesHeader {
   const features = [...requiredFeatures, ...(config.features ?? []).filter((feature) => !requiredFeatures.includes(feature))];

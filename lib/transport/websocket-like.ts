@@ -36,6 +36,7 @@ export interface WebSocketLike {
  *
  * @example
  * import { WebSocket } from 'ws';
+ * import type { WebSocketFactory } from 'lp-call-streams';
  * const webSocketFactory: WebSocketFactory = (url) => new WebSocket(url);
  */
 export type WebSocketFactory = (url: string) => WebSocketLike;

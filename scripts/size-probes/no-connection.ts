@@ -8,5 +8,5 @@ export {
   fromSessionResume,
   partitionDialogs,
   publishLpCoBrowse,
-  runCallSession,
+  createCallCoreHub,
 } from '../../lib';

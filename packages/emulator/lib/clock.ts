@@ -59,6 +59,7 @@ export interface ManualClock extends EmulatorClock {
 /**
  * Creates a {@link ManualClock} starting at `startMs` (default 2026-01-01T00:00:00Z).
  * @example
+ * import { createManualClock, startEmulator } from 'lp-call-streams-emulator';
  * const clock = createManualClock();
  * const emulator = await startEmulator({ clock });
  * clock.advance(120_000); // the invitation expires now
