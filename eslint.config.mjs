@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import rxjsX from 'eslint-plugin-rxjs-x';
 
 export default defineConfig(
-  { ignores: ['dist/**', 'coverage/**', 'node_modules/**', '*.config.js', '*.config.mjs', 'bench/**', 'scripts/**/*.js', 'bin/**', 'samples/**/dist/**', 'lib/emulator/static/**', 'test-results/**'] },
+  { ignores: ['**/dist/**', 'coverage/**', 'node_modules/**', '*.config.js', '*.config.mjs', 'bench/**', 'scripts/**/*.js', 'packages/*/bin/**', 'samples/**/dist/**', 'packages/emulator/static/**', 'test-results/**', 'docs/api/**'] },
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked, rxjsX.configs.recommended],
@@ -16,7 +16,7 @@ export default defineConfig(
   },
   {
     // Specs may use jest's loosely typed matchers.
-    files: ['spec/**/*.ts', 'samples/**/*.spec.ts'],
+    files: ['spec/**/*.ts', 'samples/**/*.spec.ts', 'packages/*/spec/**/*.ts'],
     rules: {
       '@typescript-eslint/no-unsafe-assignment': 'off',
       '@typescript-eslint/no-unsafe-member-access': 'off',

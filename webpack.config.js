@@ -1,8 +1,10 @@
-// Browser bundles of the library (the emulator is Node-only and never bundled).
+// Browser bundles of the library, and the browser code of the emulator package (its Node side is built by tsc).
 // - UMD, global `LpCallStreams`, rxjs external as the global `rxjs`  → dist/bundle/lp-call-streams.umd.js
 // - ESM, rxjs external                                                 → dist/bundle/lp-call-streams.esm.js
 // - size probes (scripts/size-probes/*.ts): what a bundler keeps of the ESM build for a given import,
 //   rxjs external                                                       → dist/size/<probe>.js
+// - the emulator's stand-in lpTag + call app                           → packages/emulator/dist/browser/lptag.js
+// - the sample SPA served by `npm start`                               → samples/spa/dist/app.js
 const fs = require('node:fs');
 const path = require('node:path');
 
@@ -11,7 +13,7 @@ const tsRule = {
   loader: 'ts-loader',
   exclude: /node_modules/,
   // ts-loader must see ES modules (tree-shaking); transpile only: `npm run typecheck` type-checks.
-  options: { configFile: 'tsconfig.build.json', transpileOnly: true, compilerOptions: { sourceMap: false } },
+  options: { configFile: path.resolve(__dirname, 'tsconfig.build.json'), transpileOnly: true, compilerOptions: { sourceMap: false, inlineSources: false } },
 };
 
 // The library's build options, with a root that holds lib/ and the entry outside it (samples, size probes).
@@ -33,6 +35,13 @@ const base = (name, extra) => ({
   resolve: { extensions: ['.ts', '.js'], conditionNames: ['es2015', '...'] },
   ...extra,
 });
+
+// `lp-call-streams` and its test kit from lib/ (the sources), for bundles built from this repository.
+const librarySources = {
+  'lp-call-streams$': path.resolve(__dirname, 'lib/index.ts'),
+  'lp-call-streams/testing$': path.resolve(__dirname, 'lib/testing/index.ts'),
+  'lp-call-streams/protocol$': path.resolve(__dirname, 'lib/protocol/index.ts'),
+};
 
 // An ES module bundle with rxjs external (kept as `import … from 'rxjs'`), written to `dir`.
 const esModule = (dir, output) => ({
@@ -79,9 +88,11 @@ module.exports = [
   }),
   // Emulator stand-in lpTag + call app (browser demo code, served as /lptag.js): a plain script, rxjs bundled in.
   base('lptag-standin', {
-    entry: './lib/emulator/browser/lptag-standin.ts',
+    entry: './packages/emulator/lib/browser/lptag-standin.ts',
+    module: { rules: [rootWideTsRule] },
+    resolve: { extensions: ['.ts', '.js'], conditionNames: ['es2015', '...'], alias: librarySources },
     output: {
-      path: path.resolve(__dirname, 'dist/bundle'),
+      path: path.resolve(__dirname, 'packages/emulator/dist/browser'),
       filename: 'lptag.js',
       iife: true,
     },
@@ -93,7 +104,7 @@ module.exports = [
     resolve: {
       extensions: ['.ts', '.js'],
       conditionNames: ['es2015', '...'],
-      alias: { 'lp-call-streams': path.resolve(__dirname, 'lib/index.ts') },
+      alias: librarySources,
     },
     output: {
       path: path.resolve(__dirname, 'samples/spa/dist'),

@@ -8,7 +8,7 @@
 //                    COBROWSE dialogs, compare sessionState with a Map of what each dialog last said
 //   (c) rxjs         the same rules as a plain RxJS pipeline: map(JSON.parse) → mergeMap → scan over a Map → share
 //   (d) ours         lp-call-streams: decode → callDialogs → partitionDialogs (four subscribers)
-import { lib, rxjs } from './lib.mjs';
+import { dialogCore, lib, protocol, rxjs } from './lib.mjs';
 
 const { Subject, asyncScheduler, filter, map, mergeMap, scan, share } = rxjs;
 
@@ -33,7 +33,7 @@ export function decodeOnly() {
   return {
     name: 'decode only',
     feed(text) {
-      if (lib.decode(text).ok) ok += 1;
+      if (protocol.decode(text).ok) ok += 1;
     },
     counts: () => ({ ...zero(), ok }),
     dispose() {},
@@ -124,13 +124,13 @@ export function plainRxjs(clock) {
 
 /** (d) without rxjs: decode, then the dialog tracker directly (what the call client's core runs). */
 export function tracker(clock) {
-  const core = lib.createDialogTracker();
+  const core = dialogCore.createDialogTracker();
   const counts = zero();
   const reasons = {};
   return {
     name: 'decode + createDialogTracker',
     feed(text) {
-      const result = lib.decode(text);
+      const result = protocol.decode(text);
       if (!result.ok) return;
       for (const event of core.apply({ type: 'frame', frame: result.frame }, clock.now)) {
         counts[event.type] += 1;
@@ -149,7 +149,7 @@ export function ours(clock, options = {}) {
   // The frame's time is the clock; expiry timers go to the real async scheduler (none fall due in a run).
   const scheduler = { now: () => clock.now, schedule: (work, delay, state) => asyncScheduler.schedule(work, delay, state) };
   const frame$ = text$.pipe(
-    map((text) => lib.decode(text)),
+    map((text) => protocol.decode(text)),
     filter((result) => result.ok),
     map((result) => result.frame),
   );

@@ -5,7 +5,7 @@
 const { WebSocket } = require('ws');
 const { filter, firstValueFrom, Observable, timeout } = require('rxjs');
 const lib = require('../dist/cjs/index.js');
-const { startEmulator } = require('../dist/cjs/emulator/index.js');
+const { startEmulator } = require('lp-call-streams-emulator');
 const { createFakeLpTag } = require('../dist/cjs/testing/index.js');
 
 const started = Date.now();

@@ -1,11 +1,11 @@
 #!/usr/bin/env node
 'use strict';
-// `npm start`: builds lib to dist/cjs, the stand-in lpTag and the sample SPA (see package.json), then
+// `npm start`: builds the emulator package (packages/emulator), its stand-in lpTag and the sample SPA (see package.json), then
 // starts the emulator on 127.0.0.1 (port from --port, else $PORT, else 8080) serving the sample at `/`
 // and the agent console at `/agent`, prints how to reach and drive it, and stops on Ctrl-C.
 const fs = require('node:fs');
 const path = require('node:path');
-const { startEmulator, describeEmulator } = require('../dist/cjs/emulator/index.js');
+const { startEmulator, describeEmulator } = require('lp-call-streams-emulator');
 
 const SAMPLE_DIR = path.join(__dirname, '..', 'samples', 'spa', 'dist');
 

@@ -10,10 +10,11 @@ const artifacts = [
   'dist/cjs/index.js',
   'dist/esm/index.js',
   'dist/bundle/lp-call-streams.umd.js',
-  'dist/bundle/lptag.js',
+  'packages/emulator/dist/index.js',
+  'packages/emulator/dist/browser/lptag.js',
   'samples/spa/dist/app.js',
 ].map((file) => path.join(root, file));
-const sources = ['lib', 'samples/spa/src'].map((dir) => path.join(root, dir));
+const sources = ['lib', 'samples/spa/src', 'packages/emulator/lib'].map((dir) => path.join(root, dir));
 // tsc rewrites every output on each build; webpack skips writing a bundle whose content is unchanged,
 // so the age of the build is read from tsc's output.
 const buildStamp = path.join(root, 'dist/cjs/index.js');
@@ -37,6 +38,6 @@ module.exports = function globalSetup() {
   }
   const built = fs.statSync(buildStamp).mtimeMs;
   if (sources.some((dir) => newestMtime(dir) > built)) {
-    console.log('\njest: dist/ is older than lib/ or samples/spa/src: the e2e, demo and exports suites run the old build (npm run build)');
+    console.log('\njest: dist/ is older than lib/, samples/spa/src or packages/emulator/lib: the e2e, demo and exports suites run the old build (npm run build)');
   }
 };

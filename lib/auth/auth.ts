@@ -28,7 +28,8 @@ export type JwtSource = string | Promise<string> | Observable<string>;
  * after 4401 / 4407 closes — never periodically, so a healthy socket is never torn down for a refresh.
  *
  * @example
- * createConnection({ accountId, auth: { jwt: () => fetchMyJwt() }, ... });
+ * import { createConnection } from 'lp-call-streams';
+ * createConnection({ accountId, auth: { jwt: () => fetchMyJwt() } });
  */
 export interface AuthProvider {
   jwt(request: JwtRequest): JwtSource;

@@ -1,54 +1,44 @@
-import {
-  asyncScheduler,
-  defer,
-  filter,
-  ignoreElements,
-  map,
-  merge,
-  share,
-  shareReplay,
-  Subject,
-  switchMap,
-  take,
-  throwError,
-  type Observable,
-} from 'rxjs';
+import { asyncScheduler, defer, ignoreElements, merge, share, throwError, type Observable } from 'rxjs';
 import { createConnection } from '../connection/create-connection';
-import { callDialogs } from '../dialog/call-dialogs';
-import { partitionDialogs } from '../dialog/partition-dialogs';
 import { callScreenContainer } from '../dom/call-screen-container';
 import { fromSessionError, fromSessionResume } from '../lptag/call-events';
-import type { LpTagDiagnostic } from '../lptag/diagnostics';
+import { createDiagnosticSink } from '../lptag/diagnostics';
 import { publishLpCoBrowse, type LpCoBrowseConfig } from '../lptag/publish-lpcobrowse';
-import type { CallState } from '../session/call-state';
-import type { SessionPorts, SessionPublishRequest } from '../session/ports';
-import { runCallSession } from '../session/run-call-session';
-import type { SessionEvent, SessionIntent } from '../session/session-event';
-import { sessionCommand } from './session-commands';
-import type { CallClient, CallClientConfig, ClientDiagnostic } from './types';
+import { createCallCoreHub } from '../session/call-core-hub';
+import type { SessionPorts } from '../session/ports';
+import { callStreams } from './call-streams';
+import { callCommand } from './commands';
+import { clientDiagnostics } from './diagnostics';
+import type { CallClient, CallClientConfig } from './types';
+import { validateClientConfig } from './validate-config';
 
 const defaultLpTag = (): unknown => (globalThis as { lpTag?: unknown }).lpTag;
 
 /**
- * Creates the call client: the composition root that wires the connection, the dialog streams, the
- * lpTag adapter, the call-screen container and the call session. The only place that picks
- * defaults (`globalThis.WebSocket`, `window.lpTag`, `document`, `asyncScheduler`).
+ * Creates the call client: the composition root that wires the connection, the lpTag adapter, the
+ * call-screen container and the call core (dialog tracker + call session + effects). The only
+ * place that picks defaults (`globalThis.WebSocket`, `window.lpTag`, `document`, `asyncScheduler`).
+ * It holds no call rule: those live in the session's pure transition.
  *
  * No I/O until something subscribes. Subscribing to any stream (but `diagnostic$`) connects and runs
- * the call session — it publishes `cobrowseOffered` on an invitation, holds the container while the
+ * the call core — it publishes `cobrowseOffered` on an invitation, holds the container while the
  * call is accepted or active, answers `sessionResume` with `sliderOpened`. The last unsubscribe
  * closes the socket with 1000, unbinds every lpTag listener and removes the container.
+ *
+ * Every call stream is derived from the call core, so it reaches a host only after the session
+ * applied the event: a command issued inside any handler finds the session already knowing it.
  *
  * @example
  * import { createCallClient, unauthenticated } from 'lp-call-streams';
  * const client = createCallClient({ accountId: '12345678', auth: unauthenticated(), visitor: { name: 'Jane' } });
- * client.invitation$.pipe(filter((i) => i.isCall)).subscribe((invitation) => showBanner(invitation));
- * acceptButton.onclick = () => client.accept(invitation).subscribe();
+ * client.invitation$.subscribe((invitation) => {
+ *   if (invitation.isCall && confirm(`Take the ${invitation.kind} call?`)) client.accept(invitation).subscribe();
+ * });
  */
 export function createCallClient(config: CallClientConfig): CallClient {
+  validateClientConfig(config);
   const scheduler = config.scheduler ?? asyncScheduler;
   const lpTag = config.lpTag ?? defaultLpTag;
-  const autoOffer = config.autoOffer ?? true;
 
   const connection = createConnection({
     ...config.connection,
@@ -60,32 +50,14 @@ export function createCallClient(config: CallClientConfig): CallClient {
     ...(config.fetch === undefined ? {} : { fetch: config.fetch }),
   });
 
-  // Private inputs; only their Observables (or nothing) leave this function.
-  const lpTagDiagnosticSubject$ = new Subject<LpTagDiagnostic>();
-  const intentSubject$ = new Subject<SessionIntent>();
-  const declinedSubject$ = new Subject<string>();
-  const offerSubject$ = new Subject<string>();
-
+  const lpTagDiagnostics = createDiagnosticSink();
   const lpTagConfig = {
     scheduler,
-    onDiagnostic: (diagnostic: LpTagDiagnostic) => lpTagDiagnosticSubject$.next(diagnostic),
+    onDiagnostic: lpTagDiagnostics.report,
     ...(config.lpTagWaitMs === undefined ? {} : { waitMs: config.lpTagWaitMs }),
   };
   const { visitor } = config;
   const publishConfig: LpCoBrowseConfig = { ...lpTagConfig, ...visitor, visitorName: visitor.name };
-
-  const streams = partitionDialogs(connection.subscribeConversations().pipe(callDialogs({ scheduler, declined$: declinedSubject$ })));
-  const errorShared$ = fromSessionError(lpTag, lpTagConfig).pipe(share());
-  const resumeShared$ = fromSessionResume(lpTag, lpTagConfig).pipe(share());
-
-  const publish = (request: SessionPublishRequest): Observable<unknown> =>
-    request.event === 'cobrowseOffered' && !autoOffer
-      ? offerSubject$.pipe(
-          filter((dialogId) => dialogId === request.dialog.dialogId),
-          take(1),
-          switchMap(() => publishLpCoBrowse(lpTag, request, publishConfig)),
-        )
-      : publishLpCoBrowse(lpTag, request, publishConfig);
 
   const callScreen = (): Observable<unknown> =>
     defer(() => {
@@ -99,50 +71,48 @@ export function createCallClient(config: CallClientConfig): CallClient {
       });
     });
 
-  const ports: SessionPorts = { publish, callScreen: config.callScreen ?? callScreen };
-  const sessionEvent$: Observable<SessionEvent> = merge(
-    streams.dialog$.pipe(map((event): SessionEvent => ({ type: 'dialog', event }))),
-    intentSubject$,
-    errorShared$.pipe(map(({ id, message }): SessionEvent => ({ type: 'session-error', id, message }))),
-    resumeShared$.pipe(map(({ replayed }): SessionEvent => ({ type: 'resume', replayed }))),
-  );
-  const session$ = sessionEvent$.pipe(runCallSession(ports), shareReplay({ bufferSize: 1, refCount: true }));
-
-  // Every public stream keeps the session running while subscribed: an invitation seen by the host
-  // is always known to the session that accept() talks to.
-  const runningSession$ = session$.pipe(ignoreElements());
-  const live = <T>(stream$: Observable<T>): Observable<T> => merge(stream$, runningSession$);
-
-  const send = (dialogId: string, intent: SessionIntent | undefined): void => {
-    if (intent === undefined) {
-      offerSubject$.next(dialogId);
-      return;
-    }
-    // The session first (it publishes cobrowseDeclined), then the dialog closes as `declined`.
-    intentSubject$.next(intent);
-    if (intent.type === 'decline') declinedSubject$.next(dialogId);
+  const ports: SessionPorts = {
+    publish: (request) => publishLpCoBrowse(lpTag, request, publishConfig),
+    callScreen: config.callScreen ?? callScreen,
   };
+  const hub = createCallCoreHub(
+    {
+      frame$: connection.subscribeConversations(),
+      resume$: fromSessionResume(lpTag, lpTagConfig),
+      sessionError$: fromSessionError(lpTag, lpTagConfig),
+    },
+    ports,
+    {
+      scheduler,
+      ...(config.autoOffer === undefined ? {} : { autoOffer: config.autoOffer }),
+      ...(config.expirySkewMs === undefined ? {} : { expirySkewMs: config.expirySkewMs }),
+    },
+  );
+  const streams = callStreams(hub.step$);
   const now = (): number => scheduler.now();
 
-  const diagnostic$: Observable<ClientDiagnostic> = merge(
-    connection.diagnostic$.pipe(map((diagnostic): ClientDiagnostic => ({ source: 'connection', diagnostic }))),
-    lpTagDiagnosticSubject$.pipe(map((diagnostic): ClientDiagnostic => ({ source: 'lptag', diagnostic }))),
-  ).pipe(share());
-
   return {
-    connection$: live(connection.state$),
-    dialog$: live(streams.dialog$).pipe(shareReplay({ bufferSize: 1, refCount: true })),
-    invitation$: live(streams.invitation$),
-    accepted$: live(streams.accepted$),
-    closed$: live(streams.closed$),
-    error$: live(errorShared$),
-    resume$: live(resumeShared$),
-    session$,
-    diagnostic$,
-    accept: (invitation) => sessionCommand(session$, 'accept', invitation, now, send),
-    decline: (invitation) => sessionCommand(session$, 'decline', invitation, now, send),
-    offer: (invitation): Observable<CallState> =>
-      autoOffer ? session$.pipe(take(1)) : sessionCommand(session$, 'offer', invitation, now, send),
-    connection,
+    // The core first: a host peeking another stream inside the first connection$ value finds the client running.
+    connection$: merge(hub.step$.pipe(ignoreElements()), connection.state$),
+    dialog$: streams.dialog$,
+    invitation$: streams.invitation$,
+    accepted$: streams.accepted$,
+    closed$: streams.closed$,
+    error$: streams.sessionError$,
+    resume$: streams.resume$,
+    session$: streams.session$,
+    diagnostic$: clientDiagnostics(connection.diagnostic$, lpTagDiagnostics.diagnostic$).pipe(share()),
+    accept: (invitation) => callCommand(hub, 'accept', invitation, now),
+    decline: (invitation) => callCommand(hub, 'decline', invitation, now),
+    offer: (invitation) => callCommand(hub, 'offer', invitation, now),
+    connection: {
+      state$: connection.state$,
+      notification$: connection.notification$,
+      diagnostic$: connection.diagnostic$,
+      connect: () => connection.connect(),
+      request: (type, body, options) => connection.request(type, body, options),
+      subscribeConversations: (body) => connection.subscribeConversations(body),
+      messagingEvents: (dialogId, conversationId, options) => connection.messagingEvents(dialogId, conversationId, options),
+    },
   };
 }

@@ -63,9 +63,33 @@ export interface CallClientConfig {
    * With `false`, call `client.offer(invitation)` when your UI shows it.
    */
   readonly autoOffer?: boolean;
+  /**
+   * Clock skew tolerated between LivePerson and the page when telling an invitation's expiry from a
+   * cancel (default 2000 ms; see the dialog README).
+   */
+  readonly expirySkewMs?: number;
   /** Passed through to `createConnection` (keep-alive, reconnect, queue, timeouts, client properties). */
   readonly connection?: Omit<ConnectionConfig, 'accountId' | 'auth' | 'endpoint' | 'scheduler' | 'webSocketFactory' | 'fetch'>;
 }
+
+/**
+ * A hot stream of **state**: a late subscriber first gets the latest value, then every change.
+ * (An alias: the name documents the replay rule.)
+ */
+export type StateStream<T> = Observable<T>;
+
+/**
+ * A hot stream of **events**: a late subscriber gets only what happens after it subscribed, never a
+ * stale event. (An alias: the name documents the replay rule.)
+ */
+export type EventStream<T> = Observable<T>;
+
+/**
+ * The client's connection, for chat (request a conversation, send and receive text, your own
+ * subscriptions). It has no `close()`: the client's lifetime is its subscribers' — the last one
+ * leaving closes the socket with 1000. (Use `createConnection` when you need a connection you close.)
+ */
+export type ClientConnection = Omit<Connection, 'close'>;
 
 /** Everything the client survived, as values. */
 export type ClientDiagnostic =
@@ -74,33 +98,49 @@ export type ClientDiagnostic =
 
 /**
  * The call client: read-only streams and cold commands. Subscribing to any stream but
- * `diagnostic$` connects (and runs the call session); the last unsubscribe tears everything down.
+ * `diagnostic$` connects (and runs the call core); the last unsubscribe tears everything down.
+ *
+ * **Subscription order never matters.** Every call stream is derived from the one call core and
+ * reaches a host only after the session applied the event that caused it; a command issued
+ * synchronously inside any handler is applied after that event reached every subscriber.
+ *
+ * **Replay rule.** State streams (`connection$`, `session$`) replay the latest value to a late
+ * subscriber. Event streams (`dialog$`, `invitation$`, `accepted$`, `closed$`, `error$`) never
+ * replay. `resume$` is an event stream whose one replay is state: a late subscriber gets the
+ * resume that restored the current call while that call is on.
  */
 export interface CallClient {
-  /** Connection lifecycle; hot, replays the latest. */
-  readonly connection$: Observable<ConnectionState>;
-  /** Every COBROWSE dialog change (calls and co-browse); hot, replays the latest. */
-  readonly dialog$: Observable<DialogEvent>;
-  /** Open, unexpired invitations, each once (check `isCall`: co-browse invitations come here too). */
-  readonly invitation$: Observable<CallInvitation>;
-  /** Accepted dialogs, once each. */
-  readonly accepted$: Observable<AcceptedCall>;
-  /** Ended dialogs with their reason, exactly once each. */
-  readonly closed$: Observable<ClosedCall>;
-  /** `cobrowse` / `sessionError` from LivePerson's call app. */
-  readonly error$: Observable<CallError>;
-  /** `cobrowse` / `sessionResume` (replayed if it fired before we listened). */
-  readonly resume$: Observable<CallResume>;
-  /** The call session; hot, replays the latest state. */
-  readonly session$: Observable<CallState>;
-  /** Problems survived; observing it does not connect. */
-  readonly diagnostic$: Observable<ClientDiagnostic>;
-  /** Accepts an invitation: container, then `cobrowseAccepted`. Emits the session state once applied, then completes. Errors with `CallIntentError`. */
+  /** State: connection lifecycle; replays the latest. */
+  readonly connection$: StateStream<ConnectionState>;
+  /** Events: every COBROWSE dialog change (calls and co-browse). No replay. */
+  readonly dialog$: EventStream<DialogEvent>;
+  /** Events: open, unexpired invitations, each once (check `isCall`: co-browse invitations come here too). No replay. */
+  readonly invitation$: EventStream<CallInvitation>;
+  /** Events: dialogs accepted (here, or first seen accepted, e.g. after a reload), once each. No replay. */
+  readonly accepted$: EventStream<AcceptedCall>;
+  /** Events: ended dialogs with their reason, exactly once each (`answered-elsewhere` when another tab or device took it). No replay. */
+  readonly closed$: EventStream<ClosedCall>;
+  /** Events: `cobrowse` / `sessionError` from LivePerson's call app. No replay. */
+  readonly error$: EventStream<CallError>;
+  /** Events: `cobrowse` / `sessionResume`; a late subscriber first gets the resume that restored the call still on (e.g. one that fired before the page loaded). */
+  readonly resume$: EventStream<CallResume>;
+  /** State: the call session; replays the latest, emits only real changes. */
+  readonly session$: StateStream<CallState>;
+  /** Events: problems survived; observing it does not connect. */
+  readonly diagnostic$: EventStream<ClientDiagnostic>;
+  /**
+   * Accepts an invitation: container, then `cobrowseAccepted` (preceded by `cobrowseOffered` if it
+   * was never offered, with `autoOffer: false`). Emits the session states until `active`, then
+   * completes. Errors with `CallIntentError`.
+   */
   accept(invitation: CallInvitation | string): Observable<CallState>;
   /** Declines an invitation: `cobrowseDeclined`. Emits the `declined` state, then completes. Errors with `CallIntentError`. */
   decline(invitation: CallInvitation | string): Observable<CallState>;
-  /** Publishes `cobrowseOffered` for an invitation (only needed with `autoOffer: false`). */
+  /**
+   * Publishes `cobrowseOffered` for an invitation (only needed with `autoOffer: false`; with
+   * `autoOffer: true`, or when already offered, it changes nothing). Emits states until `offered`.
+   */
   offer(invitation: CallInvitation | string): Observable<CallState>;
-  /** The underlying connection, for chat (request a conversation, send and receive text). */
-  readonly connection: Connection;
+  /** The underlying connection, for chat (request a conversation, send and receive text); no `close()`. */
+  readonly connection: ClientConnection;
 }

@@ -23,6 +23,7 @@ import {
 } from 'rxjs';
 import { exConversations, type SubscriptionDeps } from '../conversations/ex-conversations';
 import { messagingEvents } from '../conversations/messaging-events';
+import { createListingReplay } from '../conversations/listing';
 import { createRegistry, keyOf } from '../conversations/registry';
 import { ConnectionClosedError } from '../errors';
 import { DEFAULT_EX_CONVERSATIONS_FILTER, isNotification } from '../protocol';
@@ -35,6 +36,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, resolveCoreConfig } from './config';
 import { type CoreSnapshot, runCore } from './core';
 import { type ConnectionDiagnostic, describeError } from './diagnostics';
 import type { Connection, ConnectionConfig, ConnectionState } from './types';
+import { validateConnectionConfig } from './validate-config';
 
 const idle: ConnectionState = { status: 'idle' };
 const closedByClient: CoreSnapshot = { state: { status: 'closed', reason: 'client' }, link: undefined };
@@ -60,6 +62,7 @@ const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
  * connection.subscribeConversations({ convState: ['OPEN'] }).subscribe((n) => render(n));
  */
 export function createConnection(config: ConnectionConfig): Connection {
+  validateConnectionConfig(config);
   const requestTimeoutMs = config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 
   const stateSubject$ = new ReplaySubject<ConnectionState>(1);
@@ -112,7 +115,7 @@ export function createConnection(config: ConnectionConfig): Connection {
     scheduler,
     onFailure: (requestType, error) => report({ type: 'subscription-failed', requestType, message: describeError(error) }),
   };
-  const conversationRegistry = createRegistry<ExConversationChangeNotification>();
+  const conversationRegistry = createRegistry<ExConversationChangeNotification>(createListingReplay);
   const messagingRegistry = createRegistry<MessagingEventChange>();
 
   const notification$ = link$.pipe(

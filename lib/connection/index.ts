@@ -6,8 +6,6 @@ export { redact } from './diagnostics';
 export { authenticated, unauthenticated, fromJwtSource } from '../auth/auth';
 export { rememberJwt } from '../auth/remember-jwt';
 export type { JwtStorage } from '../auth/remember-jwt';
-export { rememberServices } from '../auth/remember-services';
-export type { RememberServicesOptions } from '../auth/remember-services';
 export type { AuthProvider, JwtReason, JwtRequest, JwtSource, IdpOptions } from '../auth/auth';
 export type { FetchLike, FetchResponseLike } from '../auth/http';
 export { HttpError } from '../auth/http';

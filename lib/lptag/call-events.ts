@@ -20,8 +20,9 @@ export interface CallResume {
  * value (`id: 'UNKNOWN'` or `message: ''`) plus an `lptag-invalid-payload` diagnostic; never an error.
  *
  * @example
+ * import { asyncScheduler } from 'rxjs';
  * import { fromSessionError } from 'lp-call-streams';
- * fromSessionError(() => window.lpTag, { scheduler: asyncScheduler }).subscribe(({ id, message }) => …);
+ * fromSessionError(() => window.lpTag, { scheduler: asyncScheduler }).subscribe(({ id, message }) => render(`${id}: ${message}`));
  */
 export function fromSessionError(source: LpTagSource, config: LpTagConfig): Observable<CallError> {
   return fromLpTagEvent(source, CALL_APP, 'sessionError', { ...config, replay: false }).pipe(
@@ -38,8 +39,9 @@ export function fromSessionError(source: LpTagSource, config: LpTagConfig): Obse
  * before this library loads). React by (re)creating the call container and publishing `sliderOpened`.
  *
  * @example
+ * import { asyncScheduler } from 'rxjs';
  * import { fromSessionResume } from 'lp-call-streams';
- * fromSessionResume(() => window.lpTag, { scheduler: asyncScheduler }).subscribe(() => …);
+ * fromSessionResume(() => window.lpTag, { scheduler: asyncScheduler }).subscribe(({ replayed }) => render(replayed));
  */
 export function fromSessionResume(source: LpTagSource, config: LpTagConfig): Observable<CallResume> {
   return fromLpTagEvent(source, CALL_APP, 'sessionResume', { ...config, replay: true }).pipe(

@@ -5,7 +5,7 @@
  * `onDiagnostic` sink in its config and calls it synchronously with a typed value; the client
  * forwards them to its `diagnostic$`. Only commands (publishing) error, with typed errors.
  */
-import type { SchedulerLike } from 'rxjs';
+import { Subject, type Observable, type SchedulerLike } from 'rxjs';
 
 /** A recoverable problem the lpTag adapter noticed. Never carries payload values or tokens. */
 export type LpTagDiagnostic =
@@ -17,6 +17,8 @@ export type LpTagDiagnostic =
   | { readonly type: 'lptag-unbind-failed'; readonly app: string; readonly event: string }
   /** An event payload did not have the documented shape; a best-effort value was still emitted. */
   | { readonly type: 'lptag-invalid-payload'; readonly app: string; readonly event: string; readonly problems: readonly string[] }
+  /** A call event was not published: its data is invalid (`field` names it; the session fails). */
+  | { readonly type: 'lptag-publish-invalid'; readonly event: string; readonly field: string; readonly message: string }
   /** `publish` returned something other than `true`: no listener got the event. */
   | { readonly type: 'lptag-publish-unheard'; readonly event: string }
   /** `lp_monitoringSDK` gave no usable id; the configured fallback was used. */
@@ -36,3 +38,16 @@ export interface LpTagConfig {
 
 export const DEFAULT_WAIT_MS = 15_000;
 export const DEFAULT_POLL_MS = 250;
+
+/** A sink for {@link LpTagDiagnostic}s (`report`, pass it as `onDiagnostic`) and the stream of them. */
+export interface LpTagDiagnosticSink {
+  readonly report: (diagnostic: LpTagDiagnostic) => void;
+  /** Hot: what is reported while subscribed. */
+  readonly diagnostic$: Observable<LpTagDiagnostic>;
+}
+
+/** Creates a {@link LpTagDiagnosticSink}: the adapter's synchronous callbacks as a hot stream. */
+export function createDiagnosticSink(): LpTagDiagnosticSink {
+  const diagnosticSubject$ = new Subject<LpTagDiagnostic>();
+  return { report: (diagnostic) => diagnosticSubject$.next(diagnostic), diagnostic$: diagnosticSubject$.asObservable() };
+}

@@ -44,6 +44,7 @@ function lastFired(lpTag: LpTagLike, app: string, event: string): object | undef
  * ```
  *
  * @example
+ * import { asyncScheduler } from 'rxjs';
  * import { fromLpTagEvent } from 'lp-call-streams';
  * fromLpTagEvent(() => window.lpTag, 'cobrowse', 'sessionResume', { scheduler: asyncScheduler, replay: true });
  */

@@ -60,8 +60,9 @@ function monitoringId(lpTag: LpTagLike, field: 'ssid' | 'svid', fallback: string
  * ```
  *
  * @example
+ * import { asyncScheduler } from 'rxjs';
  * import { publishLpCoBrowse } from 'lp-call-streams';
- * publishLpCoBrowse(() => window.lpTag, { event: 'cobrowseAccepted', dialog }, { scheduler, visitorName: 'Jane' });
+ * publishLpCoBrowse(() => window.lpTag, { event: 'cobrowseAccepted', dialog }, { scheduler: asyncScheduler, visitorName: 'Jane' }).subscribe();
  */
 export function publishLpCoBrowse(source: LpTagSource, request: LpCoBrowseRequest, config: LpCoBrowseConfig): Observable<PublishResult> {
   const { onDiagnostic } = config;
@@ -83,7 +84,10 @@ export function publishLpCoBrowse(source: LpTagSource, request: LpCoBrowseReques
           cid: config.cid,
           eid: config.eid,
         });
-        if (data instanceof PublishError) return throwError(() => data);
+        if (data instanceof PublishError) {
+          onDiagnostic?.({ type: 'lptag-publish-invalid', event: request.event, field: data.field, message: data.message });
+          return throwError(() => data);
+        }
         returned = lpTag.events.publish(LPCOBROWSE_APP, request.event, data);
       }
       const delivered = returned === true;

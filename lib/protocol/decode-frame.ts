@@ -66,7 +66,8 @@ function describe(error: unknown): string {
  *
  * @example
  * ```ts
- * const result = decode(event.data);
+ * import { decode } from 'lp-call-streams/protocol';
+ * const result = decode(message.data);
  * if (result.ok) frame$.next(result.frame); else diagnostics.report(result.error.message);
  * ```
  */

@@ -1,11 +1,12 @@
 import { distinctUntilChanged, scan, startWith, type OperatorFunction } from 'rxjs';
 import { initialCallState, type CallState } from './call-state';
-import type { SessionEvent } from './session-event';
+import type { SessionEvent, SessionOptions } from './session-event';
 import { transition } from './transition';
 
 /**
  * Folds session events into call states with the pure {@link transition}: emits the initial state
- * on subscribe, then each changed state. Cold; share it yourself (the client does, replaying the latest).
+ * on subscribe, then each changed state. Cold; share it yourself. (The call client runs the same
+ * transition inside its call core, together with the dialog streams and the effects.)
  *
  * ```
  * event:  --i--p--a--|     i: invited, p: offer published, a: accept
@@ -14,8 +15,12 @@ import { transition } from './transition';
  *
  * @example
  * import { callSession } from 'lp-call-streams';
- * const session$ = sessionEvent$.pipe(callSession());
+ * const session$ = sessionEvent$.pipe(callSession({ autoOffer: false }));
  */
-export function callSession(initial: CallState = initialCallState): OperatorFunction<SessionEvent, CallState> {
-  return (event$) => event$.pipe(scan(transition, initial), startWith(initial), distinctUntilChanged());
+export function callSession(options: SessionOptions = {}, initial: CallState = initialCallState): OperatorFunction<SessionEvent, CallState> {
+  return (event$) => event$.pipe(
+    scan((state: CallState, event: SessionEvent) => transition(state, event, options), initial),
+    startWith(initial),
+    distinctUntilChanged(),
+  );
 }

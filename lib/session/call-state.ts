@@ -3,7 +3,7 @@
  * terminal until the next invitation (or resume) starts over.
  */
 import type { CallDialog, CallInvitation, CloseReason } from '../dialog/types';
-import type { IntentRejection, SessionPublishEvent } from './session-event';
+import type { SessionPublishEvent } from './session-event';
 
 /** Why a session failed. */
 export type CallFailure =
@@ -11,27 +11,27 @@ export type CallFailure =
   | { readonly type: 'publish-failed'; readonly event: SessionPublishEvent; readonly field: string | undefined; readonly message: string }
   | { readonly type: 'call-screen-failed'; readonly message: string };
 
-interface StateBase {
-  /** The latest refused intent since the state last changed, if any. */
-  readonly rejected?: IntentRejection;
-}
-
-/** The call session state (discriminated on `status`). */
+/**
+ * The call session state (discriminated on `status`). `dialog` is the call's dialog as the session
+ * last needed it (an update of the same dialog that changes nothing the session acts on is not a
+ * new state; `dialog$` carries every update).
+ */
 export type CallState =
-  | (StateBase & { readonly status: 'idle' })
-  /** An invitation arrived; `cobrowseOffered` is being published. */
-  | (StateBase & { readonly status: 'invited'; readonly dialog: CallInvitation })
+  | { readonly status: 'idle' }
+  /** An invitation is pending. `offering`: `cobrowseOffered` is being published (at once with `autoOffer`, else after `offer()`). */
+  | { readonly status: 'invited'; readonly dialog: CallInvitation; readonly offering: boolean }
   /** `cobrowseOffered` was published: waiting for the consumer. */
-  | (StateBase & { readonly status: 'offered'; readonly dialog: CallInvitation })
-  /** The consumer accepted: the container exists, `cobrowseAccepted` is being published. */
-  | (StateBase & { readonly status: 'accepting'; readonly dialog: CallInvitation })
+  | { readonly status: 'offered'; readonly dialog: CallInvitation }
+  /** The consumer accepted here: the container exists, `cobrowseAccepted` is being published. */
+  | { readonly status: 'accepting'; readonly dialog: CallInvitation }
   /** The call is on. `dialog` is `undefined` after a resume until the dialog is known; `resumes` counts resumes. */
-  | (StateBase & { readonly status: 'active'; readonly dialog: CallDialog | undefined; readonly resumes: number })
-  | (StateBase & { readonly status: 'ended'; readonly dialog: CallDialog; readonly reason: CloseReason })
+  | { readonly status: 'active'; readonly dialog: CallDialog | undefined; readonly resumes: number }
+  /** It ended: `reason` as on `closed$` (`answered-elsewhere`: it was accepted in another tab or on another device). */
+  | { readonly status: 'ended'; readonly dialog: CallDialog; readonly reason: CloseReason }
   /** Declined by the consumer (`by: 'consumer'`) or closed as declined (`by: 'dialog'`). */
-  | (StateBase & { readonly status: 'declined'; readonly dialog: CallDialog; readonly by: 'consumer' | 'dialog' })
-  | (StateBase & { readonly status: 'expired'; readonly dialog: CallDialog })
-  | (StateBase & { readonly status: 'failed'; readonly dialog: CallDialog | undefined; readonly failure: CallFailure });
+  | { readonly status: 'declined'; readonly dialog: CallDialog; readonly by: 'consumer' | 'dialog' }
+  | { readonly status: 'expired'; readonly dialog: CallDialog }
+  | { readonly status: 'failed'; readonly dialog: CallDialog | undefined; readonly failure: CallFailure };
 
 /** Any `status`. */
 export type CallStatus = CallState['status'];

@@ -2,15 +2,16 @@ import { assertNever } from './assert-never';
 import type { CallState } from './call-state';
 import type { IntentRejection, IntentRejectionReason, SessionIntent } from './session-event';
 
-/** Why `state` refuses the intent, or `undefined` when it is a valid accept/decline of the pending invitation. */
+const expiredAt = (state: Extract<CallState, { status: 'invited' | 'offered' }>, at: number | undefined): boolean =>
+  at !== undefined && state.dialog.expiresAt !== undefined && at >= state.dialog.expiresAt;
+
+/** Why `state` refuses the intent, or `undefined` when it applies. */
 function reasonFor(state: CallState, intent: SessionIntent): IntentRejectionReason | undefined {
   if (state.status === 'idle' || state.dialog?.dialogId !== intent.dialogId) return 'unknown-invitation';
   switch (state.status) {
     case 'invited':
-    case 'offered': {
-      const { expiresAt } = state.dialog;
-      return intent.at !== undefined && expiresAt !== undefined && intent.at >= expiresAt ? 'invitation-expired' : undefined;
-    }
+    case 'offered':
+      return expiredAt(state, intent.at) ? 'invitation-expired' : undefined;
     case 'accepting':
     case 'active':
       return 'already-accepted';
@@ -19,17 +20,18 @@ function reasonFor(state: CallState, intent: SessionIntent): IntentRejectionReas
     case 'expired':
       return 'invitation-expired';
     case 'ended':
-    case 'failed':
       return 'invitation-closed';
+    case 'failed':
+      return 'session-failed';
     default:
       return assertNever(state);
   }
 }
 
 /**
- * Checks a consumer's accept/decline against the session: `undefined` when it applies to the
- * pending (`invited`/`offered`, unexpired) invitation, else the typed rejection. Pure; the
- * transition uses it, and a command can call it on the latest state to fail fast.
+ * Checks a consumer's intent against the session: `undefined` when it applies to the pending
+ * (`invited`/`offered`, unexpired) invitation, else the typed rejection. (`offer` of an invitation
+ * already offered is no rejection: it changes nothing.) Pure; the transition and the call core use it.
  */
 export function checkIntent(state: CallState, intent: SessionIntent): IntentRejection | undefined {
   const reason = reasonFor(state, intent);

@@ -1,37 +1,68 @@
-import { catchError, concatMap, endWith, ignoreElements, of, type Observable, type OperatorFunction } from 'rxjs';
+import { catchError, concatMap, connect, defer, EMPTY, endWith, filter, ignoreElements, map, of, takeUntil, type Observable, type OperatorFunction } from 'rxjs';
 import { PublishError } from '../errors';
 import type { SessionPublishRequest } from './ports';
-import type { SessionEvent } from './session-event';
+import type { EffectOutcome } from './session-event';
+
+const dialogIdOf = (request: SessionPublishRequest): string | undefined => ('dialog' in request ? request.dialog.dialogId : undefined);
+
+/** Which call a request belongs to: its dialog, or the resumed call (`sliderOpened`). */
+const callOf = (request: SessionPublishRequest): string => dialogIdOf(request) ?? '(resumed call)';
 
 /** The outcome event of a failed publish; the error is narrowed, never rethrown. */
-function failed(request: SessionPublishRequest, error: unknown): SessionEvent {
+function failed(request: SessionPublishRequest, error: unknown): EffectOutcome {
   return {
     type: 'publish-failed',
     event: request.event,
-    dialogId: 'dialog' in request ? request.dialog.dialogId : undefined,
+    dialogId: dialogIdOf(request),
     field: error instanceof PublishError ? error.field : undefined,
     message: error instanceof Error ? error.message : 'publish failed',
   };
 }
 
 /**
- * Runs each publish request in order through `publish` and emits its outcome as a session event
- * (`published` on completion, `publish-failed` on error: errors are values, the stream lives on).
+ * Runs publish requests through `publish` and emits each outcome as a session event (`published`
+ * on completion, `publish-failed` on error: errors are values, the stream lives on).
+ *
+ * One call's publishes run one at a time, in order. A request for another call (another dialog, or
+ * `sliderOpened` of a resumed call) drops what the previous call still had in flight or queued, so
+ * no call's publish can ever wait behind another's.
  *
  * ```
- * request: -a---b--|
- * publish:  (|)  #          (b fails)
- * result:  -P---F--|        P: published, F: publish-failed
+ * request: -a---b--|         a, b: same call
+ * publish:  (|)  #           (b fails)
+ * result:  -P---F--|         P: published, F: publish-failed
+ *
+ * request: -a-x----|         a: call 1 (publish never completes), x: call 2
+ * publish:  ^-!              (a is dropped when x arrives)
+ * result:  ---X----|         X: x published
  * ```
  */
-export function publishRequests(publish: (request: SessionPublishRequest) => Observable<unknown>): OperatorFunction<SessionPublishRequest, SessionEvent> {
-  return (request$) => request$.pipe(
-    concatMap((request) =>
-      publish(request).pipe(
-        ignoreElements(),
-        endWith<SessionEvent>({ type: 'published', event: request.event, dialogId: 'dialog' in request ? request.dialog.dialogId : undefined }),
-        catchError((error: unknown) => of(failed(request, error))),
-      ),
-    ),
-  );
+export function publishRequests(publish: (request: SessionPublishRequest) => Observable<unknown>): OperatorFunction<SessionPublishRequest, EffectOutcome> {
+  return (request$) =>
+    defer(() => {
+      let epoch = 0;
+      let call: string | undefined;
+      const publishOne = (request: SessionPublishRequest): Observable<EffectOutcome> =>
+        publish(request).pipe(
+          ignoreElements(),
+          endWith<EffectOutcome>({ type: 'published', event: request.event, dialogId: dialogIdOf(request) }),
+          catchError((error: unknown) => of(failed(request, error))),
+        );
+      return request$.pipe(
+        map((request) => {
+          if (callOf(request) !== call) {
+            call = callOf(request);
+            epoch += 1;
+          }
+          return { request, epoch };
+        }),
+        connect((tagged$) =>
+          tagged$.pipe(
+            concatMap(({ request, epoch: mine }) =>
+              mine !== epoch ? EMPTY : publishOne(request).pipe(takeUntil(tagged$.pipe(filter((next) => next.epoch !== mine)))),
+            ),
+          ),
+        ),
+      );
+    });
 }

@@ -9,11 +9,12 @@
  * fake lives in virtual time together with the library.
  *
  * @example
+ * import { createConnection } from 'lp-call-streams';
  * import { createFakeSocketFactory } from 'lp-call-streams/testing';
  * const fake = createFakeSocketFactory();               // auto-opens and auto-answers
  * const connection = createConnection({ accountId: '1', auth: { jwt: () => 'jwt' },
  *   endpoint: { socketUrl: 'wss://fake' }, webSocketFactory: fake.webSocketFactory });
- * connection.subscribeConversations().subscribe(...);
+ * connection.subscribeConversations().subscribe((notification) => render(notification));
  * fake.latest().notify('cqm.ExConversationChangeNotification', { subscriptionId: 'sub-1-1', changes: [] });
  * fake.latest().drop();                                  // abrupt 1006: the connection reconnects
  */
@@ -223,6 +224,7 @@ export interface FakeSocketFactory {
  * `cqm.UnsubscribeExConversations` and `ms.SubscribeMessagingEvents` with 200.
  *
  * @example
+ * import { createFakeSocketFactory } from 'lp-call-streams/testing';
  * const fake = createFakeSocketFactory({ autoOpen: false, autoReply: {} }); // full manual control
  */
 export function createFakeSocketFactory(options: FakeSocketOptions = {}): FakeSocketFactory {

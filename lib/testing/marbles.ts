@@ -30,9 +30,10 @@ export function marbleScheduler(expectFn: ExpectLike): TestScheduler {
  * (or that uses the default async scheduler inside `run`) is virtual.
  *
  * @example
+ * import { map } from 'rxjs';
  * import { runMarbles } from 'lp-call-streams/testing';
  * it('maps', () => runMarbles(expect, ({ cold, expectObservable }) => {
- *   expectObservable(cold('-a|').pipe(map((x) => x.toUpperCase()))).toBe('-A|');
+ *   expectObservable(cold('-a|').pipe(map((x: string) => x.toUpperCase()))).toBe('-A|');
  * }));
  */
 export function runMarbles<T>(expectFn: ExpectLike, body: (helpers: RunHelpers & { scheduler: TestScheduler }) => T): T {

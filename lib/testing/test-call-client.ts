@@ -2,13 +2,15 @@ import { NEVER, VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import { createCallClient } from '../client/create-call-client';
 import type { CallClient, CallClientConfig } from '../client/types';
 import { createFakeLpTag, type FakeLpTag } from './fake-lptag';
-import { createFakeSocketFactory, type FakeSocketFactory } from './fake-socket';
+import { createFakeSocketFactory, type FakeSocketFactory, type FakeSocketOptions } from './fake-socket';
 import { callDialog, conversationUpsert, exConversationNotification, mainDialog } from './frames';
 
 /** Options of {@link createTestCallClient}: client config to override, plus the fakes to use. */
 export interface TestCallClientOptions extends Partial<CallClientConfig> {
   /** Default: a fresh `createFakeLpTag()`. */
   readonly fakeLpTag?: FakeLpTag;
+  /** Options of the fake sockets (auto-replies, latency, auto-open); they run on the test client's scheduler. */
+  readonly socket?: Omit<FakeSocketOptions, 'scheduler'>;
 }
 
 /** What the server sends about the test call with {@link TestCallClient.sendCall}. */
@@ -47,9 +49,10 @@ export interface TestCallClient {
  * the subscriptions.
  *
  * @example
+ * import type { CallInvitation } from 'lp-call-streams';
  * import { createTestCallClient } from 'lp-call-streams/testing';
  * const t = createTestCallClient();
- * const invitations = [];
+ * const invitations: CallInvitation[] = [];
  * t.client.invitation$.subscribe((i) => invitations.push(i));
  * t.advance(10);                 // connect, handshake, subscribe
  * t.sendCall('INVITED');         // the agent invites to a video call
@@ -58,9 +61,9 @@ export interface TestCallClient {
  * expect(t.lpTag.publishes().map((p) => p.eventName)).toEqual(['cobrowseOffered', 'cobrowseAccepted']);
  */
 export function createTestCallClient(options: TestCallClientOptions = {}): TestCallClient {
-  const { fakeLpTag, ...overrides } = options;
+  const { fakeLpTag, socket: socketOptions, ...overrides } = options;
   const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
-  const sockets = createFakeSocketFactory({ scheduler });
+  const sockets = createFakeSocketFactory({ ...socketOptions, scheduler });
   const lpTag = fakeLpTag ?? createFakeLpTag();
   const client = createCallClient({
     accountId: '12345678',

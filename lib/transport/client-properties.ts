@@ -57,9 +57,6 @@ export function detectFromUserAgent(userAgent: string | undefined): Detected {
 /**
  * The ClientProperties header for InitConnection: detected values, overridden by `config`, with
  * `features` always including `CO_BROWSE` and `MULTI_DIALOG`.
- *
- * @example
- * buildClientProperties(navigator.userAgent, { appId: 'my-shop' })
  */
 export function buildClientProperties(userAgent: string | undefined, config: ClientPropertiesConfig = {}): ClientPropertiesHeader {
   const features = [...requiredFeatures, ...(config.features ?? []).filter((feature) => !requiredFeatures.includes(feature))];

@@ -2,7 +2,7 @@
  * The README's quickstart, type-checked and linted with the rest (`npm test`). The page objects
  * it talks to (buttons, banner, toast) stand for your own UI.
  */
-import { filter, fromEvent, race, switchMap, take, tap } from 'rxjs';
+import { catchError, EMPTY, filter, fromEvent, race, switchMap, take, tap } from 'rxjs';
 import { createCallClient, rememberJwt, unauthenticated } from 'lp-call-streams';
 
 declare const acceptButton: HTMLButtonElement;
@@ -27,8 +27,13 @@ client.invitation$.pipe(
   filter((invitation) => invitation.isCall),                               // co-browse invitations come here too
   tap((invitation) => showBanner(invitation.kind, invitation.expiresAt)),  // cobrowseOffered is already published
   switchMap((invitation) => race(
-    accept$.pipe(take(1), switchMap(() => client.accept(invitation))),     // container, then cobrowseAccepted
+    accept$.pipe(take(1), tap(() => hideBanner('accepted')), switchMap(() => client.accept(invitation))), // container, then cobrowseAccepted
     decline$.pipe(take(1), switchMap(() => client.decline(invitation))),   // cobrowseDeclined
+  ).pipe(
+    catchError((error: unknown) => {                                       // e.g. CallIntentError: cancelled a moment ago
+      showToast(error instanceof Error ? error.message : String(error));
+      return EMPTY;                                                        // later invitations still work
+    }),
   )),
 ).subscribe();
 client.closed$.subscribe(({ reason }) => hideBanner(reason));             // hangup | cancelled | expired | …

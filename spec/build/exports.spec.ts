@@ -1,7 +1,8 @@
 /** @jest-environment node */
 /**
  * The published entry points resolve and load from Node (CommonJS and ESM importers), after
- * `npm run build` (which `npm test` runs first). Uses Node's self-reference of the package name.
+ * `npm run build` (which `npm test` runs first). Uses Node's self-reference of the package name, and
+ * the workspace link of the emulator package (packages/emulator).
  */
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
@@ -12,24 +13,35 @@ const root = join(__dirname, '..', '..');
 const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 20_000 });
 
 describe('package entry points', () => {
-  it('require() gets the API, the test kit and the emulator', () => {
+  it('require() gets the API, the test kit and (from its own package) the emulator', () => {
     const run = node([
       '-e',
-      `const lib = require('lp-call-streams'); const t = require('lp-call-streams/testing'); const e = require('lp-call-streams/emulator');
+      `const lib = require('lp-call-streams'); const t = require('lp-call-streams/testing'); const e = require('lp-call-streams-emulator');
        console.log([typeof lib.createCallClient, typeof lib.createConnection, typeof lib.callDialogs, typeof t.createFakeLpTag, typeof e.startEmulator].join(','))`,
     ]);
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('function,function,function,function,function');
   });
 
-  it('import() from an ES module gets the same API', () => {
+  it('import() from an ES module gets the same API, as real ES modules (no CommonJS interop keys)', () => {
     const run = node([
       '--input-type=module',
       '-e',
-      `const lib = await import('lp-call-streams'); const t = await import('lp-call-streams/testing'); console.log(typeof lib.createCallClient, typeof t.createFakeSocketFactory)`,
+      `const lib = await import('lp-call-streams'); const t = await import('lp-call-streams/testing');
+       console.log(typeof lib.createCallClient, typeof t.createFakeSocketFactory, '__esModule' in lib, 'default' in t)`,
     ]);
     expect(run.stderr).toBe('');
-    expect(run.stdout.trim()).toBe('function function');
+    expect(run.stdout.trim()).toBe('function function false false');
+  });
+
+  it('the browser library has no runtime dependency but its rxjs peer, and no emulator entry', () => {
+    const manifest: unknown = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+    expect(manifest).toMatchObject({ peerDependencies: { rxjs: expect.any(String) } });
+    expect(manifest).not.toHaveProperty('dependencies');
+    expect(manifest).not.toHaveProperty('bin');
+    expect(manifest).not.toHaveProperty(['exports', './emulator']);
+    const emulator: unknown = JSON.parse(readFileSync(join(root, 'packages', 'emulator', 'package.json'), 'utf8'));
+    expect(emulator).toMatchObject({ name: 'lp-call-streams-emulator', bin: { 'lp-call-streams-emulator': expect.any(String) }, dependencies: { 'lp-call-streams': expect.any(String), ws: expect.any(String) } });
   });
 
   it('the UMD bundle defines LpCallStreams over a global rxjs', () => {

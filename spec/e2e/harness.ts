@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Locator, type Page } from 'playwright-core';
-import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../../lib/emulator';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from 'lp-call-streams-emulator';
 
 const ROOT = resolve(__dirname, '..', '..');
 const SAMPLE_DIR = join(ROOT, 'samples', 'spa', 'dist');
@@ -19,7 +19,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 
 /** Launches headless Chromium (`$CHROMIUM_PATH`, default `/usr/bin/chromium`) after checking the build. */
 export async function launchBrowser(): Promise<Browser> {
-  const needed = [join(SAMPLE_DIR, 'index.html'), join(SAMPLE_DIR, 'app.js'), join(ROOT, 'dist', 'bundle', 'lptag.js')];
+  const needed = [join(SAMPLE_DIR, 'index.html'), join(SAMPLE_DIR, 'app.js'), join(ROOT, 'packages', 'emulator', 'dist', 'browser', 'lptag.js')];
   const missing = needed.filter((file) => !existsSync(file));
   if (missing.length > 0) throw new Error(`e2e: build first (npm run build); missing ${missing.join(', ')}`);
   const executablePath = process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium';

@@ -6,7 +6,7 @@
  * Screenshots: test-results/e2e/ (`E2E_UPDATE_DOCS=1` also refreshes docs/screenshot-call.png).
  */
 import type { Browser } from 'playwright-core';
-import type { EmulatorOptions } from '../../lib/emulator';
+import type { EmulatorOptions } from 'lp-call-streams-emulator';
 import {
   agentDoes,
   agentSendsError,

@@ -6,7 +6,7 @@
 import { filter, firstValueFrom, Observable, timeout, type Subscription } from 'rxjs';
 import { WebSocket } from 'ws';
 import { createCallClient, unauthenticated, type CallClient } from '../../lib';
-import { startEmulator, type RunningEmulator } from '../../lib/emulator';
+import { startEmulator, type RunningEmulator } from 'lp-call-streams-emulator';
 import { createFakeLpTag, type FakeLpTag } from '../../lib/testing';
 import type { ClosedCall } from '../../lib/dialog/types';
 

@@ -5,8 +5,7 @@ import { unauthenticated } from '../../lib/auth/auth';
 import { createConnection } from '../../lib/connection/create-connection';
 import type { ConnectionDiagnostic } from '../../lib/connection/diagnostics';
 import type { Connection, ConnectionConfig, ConnectionState } from '../../lib/connection/types';
-import { startEmulator } from '../../lib/emulator';
-import type { RunningEmulator } from '../../lib/emulator/types';
+import { startEmulator, type RunningEmulator } from 'lp-call-streams-emulator';
 import type { ExConversationChangeNotification, MessagingEventChange } from '../../lib/protocol/types';
 
 const ACCOUNT = '12345678';

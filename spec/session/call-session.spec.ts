@@ -45,9 +45,16 @@ describe('callSession()', () => {
   it('works with a synchronous source and a custom initial state', () => {
     const seen: CallState[] = [];
     of(ev.accept(), ev.published('cobrowseAccepted'))
-      .pipe(callSession(S.offered))
+      .pipe(callSession({}, S.offered))
       .subscribe((state) => seen.push(state));
     expect(seen).toEqual([S.offered, S.accepting, S.activeAfterPublish]);
+  });
+
+  it('autoOffer: false — an invitation waits for an offer intent before it is offered', () => {
+    newScheduler().run(({ hot, expectObservable }) => {
+      const event$ = hot('--i--o--p-|', { i: ev.invited(), o: ev.offer(), p: ev.published('cobrowseOffered') });
+      expectObservable(event$.pipe(callSession({ autoOffer: false }))).toBe('s-W--I--O-|', { s: S.idle, W: S.waiting, I: S.invited, O: S.offered });
+    });
   });
 
   it('is cold: each subscription folds its own state', () => {

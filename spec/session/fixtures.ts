@@ -38,8 +38,9 @@ export const ev = {
     wrap({ type: 'closed', dialog: dialog(dialogId, { sessionState: 'CLOSED' }), reason }),
   accept: (dialogId = 'd1', at?: number): SessionEvent => ({ type: 'accept', dialogId, ...(at === undefined ? {} : { at }) }),
   decline: (dialogId = 'd1', at?: number): SessionEvent => ({ type: 'decline', dialogId, ...(at === undefined ? {} : { at }) }),
+  offer: (dialogId = 'd1', at?: number): SessionEvent => ({ type: 'offer', dialogId, ...(at === undefined ? {} : { at }) }),
   sessionError: (id = 'UNABLE_TO_CONNECT', message = 'Could not connect'): SessionEvent => ({ type: 'session-error', id, message }),
-  resume: (replayed = false): SessionEvent => ({ type: 'resume', replayed }),
+  resume: (replayed = false, dialog?: CallDialog): SessionEvent => ({ type: 'resume', replayed, ...(dialog === undefined ? {} : { dialog }) }),
   /** `dialogId: null` → an outcome without a dialog (sliderOpened). */
   published: (event: SessionPublishEvent, dialogId: string | null = 'd1'): SessionEvent => ({
     type: 'published',

@@ -8,7 +8,7 @@ const newScheduler = () => new TestScheduler((actual, expected) => expect(actual
 describe('offerOnInvite()', () => {
   it('publishes cobrowseOffered for each new invitation only', () => {
     newScheduler().run(({ hot, cold, expectObservable, expectSubscriptions }) => {
-      const second: CallState = { status: 'invited', dialog: invitation('d2') };
+      const second: CallState = { status: 'invited', dialog: invitation('d2'), offering: true };
       const state$ = hot('s-i-a-e-j-|', { s: S.idle, i: S.invited, a: S.accepting, e: S.ended, j: second });
       const publish$ = cold('-|');
       const requests: SessionPublishRequest[] = [];
@@ -22,6 +22,13 @@ describe('offerOnInvite()', () => {
       });
       expectSubscriptions(publish$.subscriptions).toBe(['--^!', '--------^!']);
       expectSubscriptions(state$.subscriptions).toBe('^---------!');
+    });
+  });
+
+  it('publishes nothing for an invitation waiting for offer(), then offers when asked', () => {
+    newScheduler().run(({ hot, cold, expectObservable }) => {
+      const state$ = hot('s-w--i-|', { s: S.idle, w: S.waiting, i: S.invited });
+      expectObservable(state$.pipe(offerOnInvite(() => cold('|')))).toBe('-----P-|', { P: { type: 'published', event: 'cobrowseOffered', dialogId: 'd1' } });
     });
   });
 

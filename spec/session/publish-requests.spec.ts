@@ -10,13 +10,14 @@ const slider: SessionPublishRequest = { event: 'sliderOpened' };
 describe('publishRequests()', () => {
   it('emits published on completion and publish-failed (a value) on error, in request order', () => {
     newScheduler().run(({ hot, cold, expectObservable, expectSubscriptions }) => {
-      const request$ = hot('-a--b---|', { a: offer, b: slider });
+      const accepted: SessionPublishRequest = { event: 'cobrowseAccepted', dialog: invitation() };
+      const request$ = hot('-a--b---|', { a: offer, b: accepted });
       const ok$ = cold('--r|', { r: 'result' });
-      const bad$ = cold('-#', undefined, new PublishError('cobrowseOffered', 'visitorName', 'is empty'));
-      const publish = (request: SessionPublishRequest) => (request.event === 'sliderOpened' ? bad$ : ok$);
+      const bad$ = cold('-#', undefined, new PublishError('cobrowseAccepted', 'visitorName', 'is empty'));
+      const publish = (request: SessionPublishRequest) => (request.event === 'cobrowseAccepted' ? bad$ : ok$);
       expectObservable(request$.pipe(publishRequests(publish))).toBe('----PF--|', {
         P: { type: 'published', event: 'cobrowseOffered', dialogId: 'd1' },
-        F: { type: 'publish-failed', event: 'sliderOpened', dialogId: undefined, field: 'visitorName', message: 'lpCoBrowse/cobrowseOffered not published: visitorName is empty' },
+        F: { type: 'publish-failed', event: 'cobrowseAccepted', dialogId: 'd1', field: 'visitorName', message: 'lpCoBrowse/cobrowseAccepted not published: visitorName is empty' },
       });
       expectSubscriptions(ok$.subscriptions).toBe('-^--!');
       expectSubscriptions(bad$.subscriptions).toBe('----^!');
@@ -29,6 +30,37 @@ describe('publishRequests()', () => {
       const slow$ = cold('---|');
       expectObservable(request$.pipe(publishRequests(() => slow$))).toBe('----P--(P|)', { P: { type: 'published', event: 'cobrowseOffered', dialogId: 'd1' } });
       expectSubscriptions(slow$.subscriptions).toBe(['-^--!', '----^--!']);
+    });
+  });
+
+  it("drops a call's publish in flight when a request of another call arrives: no call waits behind another", () => {
+    newScheduler().run(({ hot, cold, expectObservable, expectSubscriptions }) => {
+      const stuck$ = cold('-');
+      const quick$ = cold('-|');
+      const second: SessionPublishRequest = { event: 'cobrowseOffered', dialog: invitation('d2') };
+      const request$ = hot('-a--b---|', { a: offer, b: second });
+      const publish = (request: SessionPublishRequest) => ('dialog' in request && request.dialog.dialogId === 'd1' ? stuck$ : quick$);
+      expectObservable(request$.pipe(publishRequests(publish))).toBe('-----Q--|', { Q: { type: 'published', event: 'cobrowseOffered', dialogId: 'd2' } });
+      expectSubscriptions(stuck$.subscriptions).toBe('-^--!');
+      expectSubscriptions(quick$.subscriptions).toBe('----^!');
+    });
+  });
+
+  it("skips a call's queued publishes once another call's request arrived", () => {
+    newScheduler().run(({ hot, cold, expectObservable, flush }) => {
+      const log: string[] = [];
+      const accept: SessionPublishRequest = { event: 'cobrowseAccepted', dialog: invitation() };
+      const second: SessionPublishRequest = { event: 'cobrowseOffered', dialog: invitation('d2') };
+      const request$ = hot('-(ab)c--|', { a: offer, b: accept, c: second });
+      const publish = (request: SessionPublishRequest) => {
+        const dialogId = 'dialog' in request ? request.dialog.dialogId : '-';
+        log.push(`${request.event}:${dialogId}`);
+        return dialogId === 'd1' ? cold('---------|') : cold('-|');
+      };
+      expectObservable(request$.pipe(publishRequests(publish))).toBe('------Q-|', { Q: { type: 'published', event: 'cobrowseOffered', dialogId: 'd2' } });
+      flush();
+      // a (d1) is dropped when c arrives; b (d1, queued behind a) never starts.
+      expect(log).toEqual(['cobrowseOffered:d1', 'cobrowseOffered:d2']);
     });
   });
 

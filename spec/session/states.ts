@@ -4,7 +4,8 @@ import { acceptedCall, dialog, invitation } from './fixtures';
 /** Frequently used states for marble expectations. */
 export const S = {
   idle: { status: 'idle' },
-  invited: { status: 'invited', dialog: invitation() },
+  invited: { status: 'invited', dialog: invitation(), offering: true },
+  waiting: { status: 'invited', dialog: invitation(), offering: false },
   offered: { status: 'offered', dialog: invitation() },
   accepting: { status: 'accepting', dialog: invitation() },
   activeAfterPublish: { status: 'active', dialog: invitation(), resumes: 0 },

@@ -1,9 +1,10 @@
 import { initialCallState, transition, type CallState, type SessionEvent } from '../../lib/session';
 import { acceptedCall, dialog, ev, invitation } from './fixtures';
 
-const run = (events: readonly SessionEvent[], from: CallState = initialCallState): CallState => events.reduce(transition, from);
+const run = (events: readonly SessionEvent[], from: CallState = initialCallState): CallState => events.reduce((state, event) => transition(state, event), from);
 
-const invited: CallState = { status: 'invited', dialog: invitation() };
+const invited: CallState = { status: 'invited', dialog: invitation(), offering: true };
+const waiting: CallState = { status: 'invited', dialog: invitation(), offering: false };
 const offered: CallState = { status: 'offered', dialog: invitation() };
 const accepting: CallState = { status: 'accepting', dialog: invitation() };
 const active: CallState = { status: 'active', dialog: acceptedCall(), resumes: 0 };
@@ -19,20 +20,56 @@ describe('transition: the happy path', () => {
     expect(transition(active, ev.closed('d1', 'hangup'))).toEqual(ended);
   });
 
-  it('the dialog turning ACCEPTED also makes the call active (from invited, offered or accepting)', () => {
-    for (const from of [invited, offered, accepting]) {
-      expect(transition(from, ev.accepted())).toEqual(active);
-    }
-  });
-
-  it('an "updated" dialog with sessionState ACCEPTED counts as accepted; other updates change nothing', () => {
+  it('the dialog turning ACCEPTED while accepting makes the call active (before the publish outcome)', () => {
+    expect(transition(accepting, ev.accepted())).toEqual(active);
     expect(transition(accepting, ev.updated('d1', 'ACCEPTED'))).toEqual({ status: 'active', dialog: dialog('d1', { sessionState: 'ACCEPTED' }), resumes: 0 });
-    expect(transition(offered, ev.updated('d1', 'INVITED'))).toBe(offered);
   });
 
-  it('keeps the latest snapshot of the active dialog', () => {
+  it('an ACCEPTED for an invitation this client never accepted ends it as answered-elsewhere', () => {
+    for (const from of [invited, waiting, offered]) {
+      expect(transition(from, ev.accepted())).toEqual({ status: 'ended', dialog: acceptedCall(), reason: 'answered-elsewhere' });
+    }
+    const answered = transition(offered, ev.accepted());
+    expect(transition(answered, ev.closed('d1', 'hangup'))).toBe(answered);
+    expect(transition(answered, ev.invited('d1'))).toBe(answered);
+  });
+
+  it('an update of the pending invitation keeps the status and takes the news; the same news changes nothing', () => {
+    const moved = invitation('d1', { expiresAt: 200_000, metaDataLastUpdateTs: 5 });
+    const update: SessionEvent = { type: 'dialog', event: { type: 'updated', dialog: moved } };
+    expect(transition(offered, update)).toEqual({ status: 'offered', dialog: moved });
+    expect(transition(waiting, update)).toEqual({ ...waiting, dialog: moved });
+    expect(transition(offered, ev.updated('d1', 'INVITED'))).toBe(offered);
+    expect(transition(offered, ev.updated('d1', 'SOMETHING'))).toBe(offered);
+  });
+
+  it('later snapshots of the active call are not state changes (same reference)', () => {
     const joined = { ...acceptedCall(), notificationKey: 'joined' };
-    expect(transition(active, { type: 'dialog', event: { type: 'accepted', dialog: joined } })).toEqual({ status: 'active', dialog: joined, resumes: 0 });
+    expect(transition(active, { type: 'dialog', event: { type: 'updated', dialog: joined } })).toBe(active);
+    expect(transition(active, ev.accepted())).toBe(active);
+  });
+});
+
+describe('transition: the offer gate (autoOffer)', () => {
+  it('with autoOffer (default) an invitation is offered at once; without, it waits for an offer intent', () => {
+    expect(transition(initialCallState, ev.invited())).toEqual(invited);
+    expect(transition(initialCallState, ev.invited(), { autoOffer: false })).toEqual(waiting);
+    expect(transition(waiting, ev.offer())).toEqual(invited);
+  });
+
+  it('an offer of an invitation already offered or being offered changes nothing', () => {
+    expect(transition(invited, ev.offer())).toBe(invited);
+    expect(transition(offered, ev.offer())).toBe(offered);
+    expect(transition(offered, ev.offer('other'))).toBe(offered);
+  });
+
+  it('accept and decline work without an offer', () => {
+    expect(transition(waiting, ev.accept())).toEqual(accepting);
+    expect(transition(waiting, ev.decline())).toEqual({ status: 'declined', dialog: invitation(), by: 'consumer' });
+  });
+
+  it('a failed offer fails an accept that had to offer first', () => {
+    expect(transition(accepting, ev.publishFailed('cobrowseOffered'))).toMatchObject({ status: 'failed', failure: { event: 'cobrowseOffered' } });
   });
 });
 
@@ -66,6 +103,7 @@ describe('transition: ways an invitation ends', () => {
 
   it('ignores publish outcomes that do not match the state or the dialog', () => {
     expect(transition(offered, ev.published('cobrowseOffered'))).toBe(offered);
+    expect(transition(accepting, ev.published('cobrowseOffered'))).toBe(accepting);
     expect(transition(invited, ev.published('cobrowseOffered', 'other'))).toBe(invited);
     expect(transition(invited, ev.published('cobrowseOffered', null))).toBe(invited);
     expect(transition(active, ev.publishFailed('sliderOpened', null))).toBe(active);
@@ -101,6 +139,12 @@ describe('transition: resume', () => {
     expect(transition(initialCallState, ev.resume(false))).toEqual(resumedUnknown);
   });
 
+  it('a resume adopts the open accepted call the core knows of', () => {
+    expect(transition(initialCallState, ev.resume(true, acceptedCall('d9')))).toEqual({ status: 'active', dialog: acceptedCall('d9'), resumes: 1 });
+    expect(transition(resumedUnknown, ev.resume(false, acceptedCall('d9')))).toEqual({ status: 'active', dialog: acceptedCall('d9'), resumes: 2 });
+    expect(transition(active, ev.resume(false, acceptedCall('d9')))).toEqual({ ...active, resumes: 1 });
+  });
+
   it('adopts the dialog when it shows up, and ends with it', () => {
     const adopted = run([ev.resume(true), ev.accepted('d9')]);
     expect(adopted).toEqual({ status: 'active', dialog: acceptedCall('d9'), resumes: 1 });
@@ -127,7 +171,7 @@ describe('transition: resume', () => {
 
 describe('transition: several dialogs over time', () => {
   it('a new invitation after an ended call starts over', () => {
-    expect(transition(ended, ev.invited('d2'))).toEqual({ status: 'invited', dialog: invitation('d2') });
+    expect(transition(ended, ev.invited('d2'))).toEqual({ status: 'invited', dialog: invitation('d2'), offering: true });
   });
 
   it('ignores the same dialog invited again after it ended', () => {
@@ -153,25 +197,18 @@ describe('transition: several dialogs over time', () => {
   });
 });
 
-describe('transition: refused intents are values', () => {
-  it('accept of an unknown invitation keeps the state and records the rejection', () => {
-    expect(transition(initialCallState, ev.accept('nope'))).toEqual({
-      status: 'idle',
-      rejected: { intent: 'accept', dialogId: 'nope', reason: 'unknown-invitation' },
-    });
-    expect(transition(offered, ev.decline('nope'))).toEqual({ ...offered, rejected: { intent: 'decline', dialogId: 'nope', reason: 'unknown-invitation' } });
+describe('transition: refused intents change nothing', () => {
+  it('an intent for an unknown invitation returns the same state', () => {
+    expect(transition(initialCallState, ev.accept('nope'))).toBe(initialCallState);
+    expect(transition(offered, ev.decline('nope'))).toBe(offered);
+    expect(transition(offered, ev.offer('nope'))).toBe(offered);
   });
 
   it('accept of an expired invitation is refused', () => {
     const expired = transition(offered, ev.closed('d1', 'expired'));
-    expect(transition(expired, ev.accept('d1'))).toMatchObject({ status: 'expired', rejected: { reason: 'invitation-expired' } });
-    expect(transition(offered, ev.accept('d1', 120_000))).toMatchObject({ status: 'offered', rejected: { reason: 'invitation-expired' } });
+    expect(transition(expired, ev.accept('d1'))).toBe(expired);
+    expect(transition(offered, ev.accept('d1', 120_000))).toBe(offered);
     expect(transition(offered, ev.accept('d1', 119_999))).toEqual(accepting);
-  });
-
-  it('the next real change clears the rejection', () => {
-    const refused = transition(invited, ev.accept('nope'));
-    expect(transition(refused, ev.published('cobrowseOffered'))).toEqual(offered);
   });
 });
 

@@ -1,0 +1,150 @@
+/**
+ * The socket session: the life of ONE socket (open, InitConnection gate, keep-alive, close and its
+ * cause). Not the call session (lib/session/): the connection core (lib/connection/core.ts) runs one
+ * socket session per attempt and reconnects between them.
+ */
+import {
+  catchError,
+  concat,
+  defer,
+  EMPTY,
+  filter,
+  finalize,
+  ignoreElements,
+  map,
+  merge,
+  mergeMap,
+  type Observable,
+  of,
+  type SchedulerLike,
+  share,
+  switchMap,
+  take,
+  takeUntil,
+  tap,
+} from 'rxjs';
+import { RequestError, RequestTimeoutError } from '../errors';
+import { decode, getClock, initConnection } from '../protocol';
+import type { ClientPropertiesHeader, DecodeResult } from '../protocol/types';
+import type { Link } from '../rpc/link';
+import { exchange } from '../rpc/request';
+import { ResponseDecodeError } from '../rpc/response-decode-error';
+import { CloseCode } from './close-codes';
+import { keepAlive, type KeepAliveConfig } from './keep-alive';
+import type { AttemptEnd, EndCause } from './reconnect-policy';
+import { type CloseOnTeardown, fromWebSocket, type SocketClosed, type SocketEvent, type SocketMessage, type SocketOpened } from './socket';
+import { createSocketLink, type SocketDiagnostic } from './socket-link';
+import type { WebSocketFactory } from './websocket-like';
+
+/** One socket's configuration (the connection core gives it per attempt). */
+export interface SocketSessionConfig {
+  readonly factory: WebSocketFactory;
+  readonly url: string;
+  readonly jwt: string;
+  readonly generation: number;
+  readonly attempt: number;
+  readonly clientProperties: ClientPropertiesHeader;
+  readonly handshakeTimeoutMs: number;
+  readonly keepAlive: KeepAliveConfig;
+  readonly scheduler: SchedulerLike;
+  readonly closeOnTeardown: CloseOnTeardown;
+  readonly report: (diagnostic: SocketDiagnostic) => void;
+}
+
+/** What one socket goes through: `handshaking`, `open` (with its link), and always a final `ended`. */
+export type SocketSessionEvent =
+  | { readonly type: 'handshaking'; readonly attempt: number; readonly generation: number }
+  | { readonly type: 'open'; readonly link: Link }
+  | { readonly type: 'ended'; readonly end: AttemptEnd };
+
+const isOpened = (event: SocketEvent): event is SocketOpened => event.type === 'open';
+const isMessage = (event: SocketEvent): event is SocketMessage => event.type === 'message';
+const isClosed = (event: SocketEvent): event is SocketClosed => event.type === 'close';
+
+function decodeData(data: unknown): DecodeResult {
+  if (typeof data === 'string') return decode(data);
+  return { ok: false, error: { kind: 'decode-error', path: '', expected: 'a text frame', message: ': expected a text frame', excerpt: '' } };
+}
+
+/**
+ * One socket, from creation to close, as a cold Observable: opens it, sends InitConnection (and
+ * nothing else) until its 200, then exposes a {@link Link} and runs the GetClock keep-alive. Ends
+ * with one `ended` event carrying the close and its cause, then completes. Unsubscribing closes the
+ * socket (code from `closeOnTeardown`, 1000 by default).
+ *
+ * The socket session owns the only subscription to the socket: the link's `frame$` is a view fed by it,
+ * so no outside subscriber can keep a socket alive.
+ */
+export function runSocketSession(config: SocketSessionConfig): Observable<SocketSessionEvent> {
+  return defer(() => {
+    const { generation, scheduler, report } = config;
+    const socket$ = fromWebSocket(config.factory, config.url, config.closeOnTeardown).pipe(share());
+    const closeEvent$ = socket$.pipe(filter(isClosed), take(1));
+    const { link, activity$, attach, deliver, end } = createSocketLink(generation, report);
+    let cause: EndCause = { type: 'socket-closed' };
+    let openedAt: number | undefined;
+
+    const inbound$ = socket$.pipe(
+      filter(isMessage),
+      mergeMap((message) => {
+        const result = decodeData(message.data);
+        if (result.ok) return of(result.frame);
+        report({ type: 'decode-error', generation, error: result.error });
+        return EMPTY;
+      }),
+      tap(deliver),
+      ignoreElements(),
+    );
+
+    const abort = (open: SocketOpened, why: EndCause, code: number, reason: string): Observable<never> => {
+      cause = why;
+      open.close(code, reason);
+      return EMPTY;
+    };
+
+    const afterOpen = (open: SocketOpened): Observable<SocketSessionEvent> => {
+      attach(open);
+      const init = initConnection(link.nextId(), { jwt: config.jwt, clientProperties: config.clientProperties });
+      const probe = (): Observable<unknown> => exchange(link, getClock(link.nextId()), { timeoutMs: undefined, scheduler });
+      const live$ = defer(() => {
+        openedAt = scheduler.now();
+        return concat(
+          of<SocketSessionEvent>({ type: 'open', link }),
+          keepAlive(activity$, probe, config.keepAlive, scheduler).pipe(
+            switchMap(() => abort(open, { type: 'keep-alive-timeout' }, CloseCode.KEEP_ALIVE_TIMEOUT, 'keep-alive timeout')),
+          ),
+        );
+      });
+      return concat(
+        of<SocketSessionEvent>({ type: 'handshaking', attempt: config.attempt, generation }),
+        exchange(link, init, { timeoutMs: config.handshakeTimeoutMs, scheduler }).pipe(
+          // The code decides; a 200 with an odd body still opens the gate.
+          catchError((error: unknown) => {
+            if (error instanceof ResponseDecodeError) return of(error);
+            if (error instanceof RequestTimeoutError) return abort(open, { type: 'handshake-timeout' }, CloseCode.HANDSHAKE_TIMEOUT, 'InitConnection timed out');
+            if (error instanceof RequestError) {
+              return abort(open, { type: 'handshake-rejected', code: error.code }, CloseCode.HANDSHAKE_REJECTED, `InitConnection rejected (${error.code})`);
+            }
+            return EMPTY; // ConnectionLostError: the close event ends the socket session
+          }),
+          switchMap(() => live$),
+        ),
+      );
+    };
+
+    const body$ = socket$.pipe(filter(isOpened), take(1), switchMap(afterOpen), takeUntil(closeEvent$));
+
+    const ended$ = closeEvent$.pipe(
+      map((close): SocketSessionEvent => {
+        end({ code: close.code, reason: close.reason });
+        const openedForMs = openedAt === undefined ? undefined : scheduler.now() - openedAt;
+        return { type: 'ended', end: { close: { code: close.code, reason: close.reason, wasClean: close.wasClean }, cause, openedForMs } };
+      }),
+    );
+
+    return merge(inbound$, body$, ended$).pipe(
+      // After a close event, or torn down before one (then pending requests learn our close code).
+      finalize(() => end(config.closeOnTeardown())),
+    );
+  });
+}

@@ -1,0 +1,179 @@
+/**
+ * The emulator's shared state and the operations both sides use (consumer requests and agent control):
+ * close a conversation, open/accept/close a call dialog, append a message. Each operation mutates the
+ * store once and then tells the consumer's sockets (full-snapshot UPSERT, DELETE, messaging event).
+ */
+import type { JsonObject } from './json';
+import type { ResolvedOptions } from './options';
+import { chatStateChange, eventChange } from './snapshots';
+import type { AgentIdentity, CallMode, ConversationStore, StoredConversation, StoredDialog, StoredEvent } from './store';
+import type { TokenIssuer } from './tokens';
+
+/** What the core needs from a consumer socket. */
+export interface ConsumerSocket {
+  readonly accountId: string;
+  /** Set once InitConnection succeeded. */
+  readonly consumerId: string | undefined;
+  conversationChanged(conversation: StoredConversation, cobrowseOnly: boolean): void;
+  conversationDeleted(conversation: StoredConversation): void;
+  messagingEvent(conversation: StoredConversation, dialogId: string, change: JsonObject): void;
+  /** Test hooks and control, see RunningEmulator. */
+  repeatLast(): void;
+  reorderNext(): void;
+  tokensExpired(): void;
+  drop(code?: number): void;
+  describe(): JsonObject;
+}
+
+/** How a call dialog ended. */
+export type CallEnd = 'cancel' | 'expire' | 'hangup' | 'consumer' | 'conversation-closed';
+
+const CALL_END: Readonly<Record<CallEnd, { by: 'CONSUMER' | 'AGENT' | undefined; cause: string; key: string | undefined }>> = {
+  cancel: { by: 'AGENT', cause: 'Invitation cancelled by agent', key: 'cancel_invitation' },
+  expire: { by: undefined, cause: 'Invitation expired', key: undefined },
+  hangup: { by: 'AGENT', cause: 'Call ended', key: undefined },
+  consumer: { by: 'CONSUMER', cause: 'Closed by consumer', key: undefined },
+  'conversation-closed': { by: undefined, cause: 'Conversation closed', key: undefined },
+};
+
+export class EmulatorCore {
+  readonly sockets = new Set<ConsumerSocket>();
+  private readonly timers = new Set<unknown>();
+  private lastSocketId = 0;
+
+  constructor(
+    readonly options: ResolvedOptions,
+    readonly store: ConversationStore,
+    readonly tokens: TokenIssuer,
+    readonly agent: AgentIdentity,
+  ) {}
+
+  /** A tracked timer on the injected clock; returns its cancel function. */
+  schedule(ms: number, fn: () => void): () => void {
+    const { clock } = this.options;
+    const handle = clock.setTimeout(() => {
+      this.timers.delete(handle);
+      fn();
+    }, ms);
+    this.timers.add(handle);
+    return () => {
+      clock.clearTimeout(handle);
+      this.timers.delete(handle);
+    };
+  }
+
+  /** Ids for sockets, in connection order (shown by `state()` and in the log). */
+  nextSocketId(): number {
+    return ++this.lastSocketId;
+  }
+
+  dispose(): void {
+    for (const handle of this.timers) this.options.clock.clearTimeout(handle);
+    this.timers.clear();
+  }
+
+  private socketsOf(conversation: StoredConversation): ConsumerSocket[] {
+    return [...this.sockets].filter((s) => s.accountId === conversation.accountId && s.consumerId === conversation.consumerId);
+  }
+
+  /** Tells the owner's sockets that `conversation` changed (`cobrowseOnly`: only a COBROWSE dialog did). */
+  changed(conversation: StoredConversation, cobrowseOnly: boolean): void {
+    for (const socket of this.socketsOf(conversation)) socket.conversationChanged(conversation, cobrowseOnly);
+  }
+
+  /** Assigns the agent if none is; returns whether it did (the caller then sends an UPSERT). */
+  assignAgent(conversation: StoredConversation): boolean {
+    if (conversation.agentPid !== undefined) return false;
+    conversation.agentPid = this.agent.pid;
+    return true;
+  }
+
+  /** Closes the whole conversation (MAIN dialog, any open call, the stage); DELETE follows later. */
+  closeConversation(conversation: StoredConversation, by: 'CONSUMER' | 'AGENT', cause?: string): void {
+    const ts = this.store.nextTs();
+    for (const dialog of conversation.dialogs.filter((d) => d.state === 'OPEN')) {
+      if (dialog.cobrowse !== undefined) this.endCall(dialog, 'conversation-closed', ts);
+      else closeDialog(dialog, ts, by, cause ?? (by === 'CONSUMER' ? 'Closed by consumer' : 'Closed by agent'));
+    }
+    conversation.state = 'CLOSE';
+    conversation.stage = 'CLOSE';
+    conversation.endTs = ts;
+    conversation.closeReason = by;
+    conversation.metaDataLastUpdateTs = ts;
+    this.changed(conversation, false);
+    this.schedule(this.options.deleteAfterCloseMs, () => {
+      conversation.deleted = true;
+      for (const socket of this.socketsOf(conversation)) socket.conversationDeleted(conversation);
+    });
+  }
+
+  /** Adds an INVITED COBROWSE dialog that expires by itself after `ttlMs`. */
+  invite(conversation: StoredConversation, mode: CallMode, ttlMs: number): StoredDialog {
+    const assigned = this.assignAgent(conversation);
+    const dialog = this.store.addCobrowseDialog(conversation, mode, ttlMs);
+    if (dialog.cobrowse !== undefined) {
+      dialog.cobrowse.cancelExpiry = this.schedule(ttlMs, () => this.closeCall(conversation, dialog, 'expire'));
+    }
+    this.changed(conversation, !assigned);
+    return dialog;
+  }
+
+  /** ACCEPTED twice, as LivePerson sends it: `accepted`, then `joined`. */
+  accept(conversation: StoredConversation, dialog: StoredDialog): void {
+    const session = dialog.cobrowse;
+    if (session === undefined) return;
+    session.cancelExpiry?.();
+    session.cancelExpiry = undefined;
+    session.sessionState = 'ACCEPTED';
+    for (const key of ['accepted', 'joined']) {
+      session.notificationKey = key;
+      this.store.touch(conversation, dialog);
+      this.changed(conversation, true);
+    }
+  }
+
+  /** sessionState CLOSED and dialog state CLOSE. */
+  closeCall(conversation: StoredConversation, dialog: StoredDialog, how: CallEnd): void {
+    if (dialog.state !== 'OPEN') return;
+    const ts = this.store.nextTs();
+    this.endCall(dialog, how, ts);
+    conversation.metaDataLastUpdateTs = ts;
+    this.changed(conversation, true);
+  }
+
+  private endCall(dialog: StoredDialog, how: CallEnd, ts: number): void {
+    const session = dialog.cobrowse;
+    if (session === undefined) return;
+    const end = CALL_END[how];
+    session.cancelExpiry?.();
+    session.cancelExpiry = undefined;
+    session.sessionState = 'CLOSED';
+    session.notificationKey = end.key;
+    // LivePerson expires an invitation at `expires`; an early "expire now" moves `expires` to now so
+    // the closing snapshot still tells an expiry from a cancel.
+    if (how === 'expire') session.expiresAtMs = Math.min(session.expiresAtMs, this.options.clock.now());
+    closeDialog(dialog, ts, end.by, end.cause);
+  }
+
+  /** Appends a sequenced event to a messaging dialog and tells the dialog's subscribers. */
+  append(conversation: StoredConversation, dialog: StoredDialog, originatorId: string, role: StoredEvent['role'], event: JsonObject): StoredEvent {
+    const stored: StoredEvent = { sequence: dialog.events.length, originatorId, role, serverTimestamp: this.options.clock.now(), event };
+    dialog.events.push(stored);
+    for (const socket of this.socketsOf(conversation)) socket.messagingEvent(conversation, dialog.dialogId, eventChange(conversation, dialog.dialogId, stored));
+    return stored;
+  }
+
+  /** A chat state: relayed, never stored. */
+  relayChatState(conversation: StoredConversation, dialog: StoredDialog, originatorId: string, event: JsonObject): void {
+    const change = chatStateChange(conversation, dialog.dialogId, originatorId, event);
+    for (const socket of this.socketsOf(conversation)) socket.messagingEvent(conversation, dialog.dialogId, change);
+  }
+}
+
+function closeDialog(dialog: StoredDialog, ts: number, by: 'CONSUMER' | 'AGENT' | undefined, cause: string): void {
+  dialog.state = 'CLOSE';
+  dialog.endTs = ts;
+  dialog.metaDataLastUpdateTs = ts;
+  dialog.closedBy = by;
+  dialog.closedCause = cause;
+}

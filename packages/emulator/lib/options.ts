@@ -1,0 +1,97 @@
+/**
+ * Options of {@link startEmulator} and their defaults.
+ */
+import { randomBytes } from 'node:crypto';
+import { realClock, type EmulatorClock } from './clock';
+import type { Route, RouteContext } from './http-router';
+import { defaultAssetDirs, libraryRoot, packageRoot } from './assets';
+import type { StaticDir } from './static-files';
+import type { RunningEmulator } from './types';
+
+/** An extra HTTP route; its handler also gets the running emulator. */
+export interface EmulatorRoute extends Omit<Route, 'handler'> {
+  readonly handler: (ctx: RouteContext & { readonly emulator: RunningEmulator }) => void | Promise<void>;
+}
+
+export interface EmulatorOptions {
+  /** Default 0 (a free port); the CLI defaults to 8080. */
+  port?: number;
+  /** Default `'127.0.0.1'`. */
+  host?: string;
+  /** HMAC secret for the JWTs (random per start by default; set it to keep tokens valid across restarts). */
+  jwtSecret?: string;
+  /** Lifetime of issued JWTs (default 1 hour). */
+  tokenTtlMs?: number;
+  /** Close consumer sockets silent this long (default 60_000). */
+  idleTimeoutMs?: number;
+  /** An invitation expires this long after it was sent (default 120_000). */
+  invitationTtlMs?: number;
+  /** DELETE notification this long after a conversation closes (default 5_000). */
+  deleteAfterCloseMs?: number;
+  /** Per socket; requests over it get a 429 response (default false: no limit). */
+  rateLimit?: { maxRequests: number; perMs: number } | false;
+  /** Default: the wall clock. Tests pass {@link createManualClock}. */
+  clock?: EmulatorClock;
+  /** The agent's numeric id, as in `"<accountId>.<agentNumericId>"` (default `'356285412'`). */
+  agentNumericId?: string;
+  /** Extra HTTP routes (matched after the built-in ones). */
+  routes?: readonly EmulatorRoute[];
+  /** Directories served at URL prefixes (after all routes). */
+  staticDirs?: readonly StaticDir[];
+  /**
+   * Serve the agent console at `/agent`, the stand-in lpTag at `/lptag.js` and the library's browser
+   * bundles (`/lp-call-streams.umd.js`, `/lp-call-streams.esm.js`) (default true). Mounted after `staticDirs`.
+   */
+  browserAssets?: boolean;
+  /** One line per notable event (connections, requests and their codes). Never receives a JWT. */
+  log?: (line: string) => void;
+}
+
+export interface ResolvedOptions {
+  readonly port: number;
+  readonly host: string;
+  readonly jwtSecret: string;
+  readonly tokenTtlMs: number;
+  readonly idleTimeoutMs: number;
+  readonly invitationTtlMs: number;
+  readonly deleteAfterCloseMs: number;
+  readonly rateLimit: { readonly maxRequests: number; readonly perMs: number } | false;
+  readonly clock: EmulatorClock;
+  readonly agentNumericId: string;
+  readonly routes: readonly EmulatorRoute[];
+  readonly staticDirs: readonly StaticDir[];
+  readonly log: (line: string) => void;
+}
+
+function positive(name: string, value: number | undefined, fallback: number): number {
+  if (value === undefined) return fallback;
+  if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number of milliseconds`);
+  return value;
+}
+
+/** Fills in defaults; throws a RangeError for impossible values. */
+export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new RangeError('port must be an integer from 0 to 65535');
+  const rateLimit = options.rateLimit ?? false;
+  if (rateLimit !== false && (!Number.isInteger(rateLimit.maxRequests) || rateLimit.maxRequests < 1 || !(rateLimit.perMs > 0))) {
+    throw new RangeError('rateLimit needs maxRequests >= 1 and perMs > 0');
+  }
+  const agentNumericId = options.agentNumericId ?? '356285412';
+  if (!/^\d{1,20}$/.test(agentNumericId)) throw new RangeError('agentNumericId must be digits');
+  return {
+    port,
+    host: options.host ?? '127.0.0.1',
+    jwtSecret: options.jwtSecret ?? randomBytes(32).toString('base64url'),
+    tokenTtlMs: positive('tokenTtlMs', options.tokenTtlMs, 3_600_000),
+    idleTimeoutMs: positive('idleTimeoutMs', options.idleTimeoutMs, 60_000),
+    invitationTtlMs: positive('invitationTtlMs', options.invitationTtlMs, 120_000),
+    deleteAfterCloseMs: positive('deleteAfterCloseMs', options.deleteAfterCloseMs, 5_000),
+    rateLimit,
+    clock: options.clock ?? realClock(),
+    agentNumericId,
+    routes: options.routes ?? [],
+    staticDirs: [...(options.staticDirs ?? []), ...(options.browserAssets === false ? [] : defaultAssetDirs(packageRoot(), libraryRoot()))],
+    log: options.log ?? (() => undefined),
+  };
+}

@@ -1,0 +1,86 @@
+/**
+ * The public shapes of a running emulator and its agent control.
+ */
+import type { JsonObject } from './json';
+import type { CallMode, SessionState } from './store';
+
+export type { CallMode, SessionState } from './store';
+
+/** Which conversation/dialog a control acts on; omitted = latest open conversation / its open COBROWSE dialog. */
+export interface DialogTarget {
+  conversationId?: string;
+  dialogId?: string;
+}
+
+/** A COBROWSE dialog after a control acted on it. */
+export interface CallDialogResult {
+  readonly conversationId: string;
+  readonly dialogId: string;
+  readonly serviceId: string;
+  readonly mode: CallMode;
+  readonly sessionState: SessionState;
+  /** Epoch ms (the wire's `expires` is epoch seconds). */
+  readonly expiresAtMs: number;
+}
+
+/** Drives the emulated agent. Each method throws {@link EmulatorControlError} (an HTTP 4xx) when it cannot act. */
+export interface AgentControl {
+  /** Adds an INVITED COBROWSE dialog (assigning the agent if none); 409 while one is still open. */
+  invite(options: { mode: CallMode; conversationId?: string; expiresInMs?: number }): CallDialogResult;
+  /** INVITED -> CLOSED (`notificationKey: 'cancel_invitation'`), dialog state CLOSE. */
+  cancel(target?: DialogTarget): CallDialogResult;
+  /**
+   * INVITED -> CLOSED, dialog state CLOSE, closed by CONSUMER: what LivePerson's call service does
+   * after the page published `lpCoBrowse/cobrowseDeclined` (the stand-in call app calls this).
+   */
+  decline(target?: DialogTarget): CallDialogResult;
+  /** INVITED -> ACCEPTED twice: `notificationKey` `accepted`, then `joined` (two UPSERTs). */
+  accept(target?: DialogTarget): CallDialogResult;
+  /** INVITED or ACCEPTED -> CLOSED, dialog state CLOSE. */
+  hangup(target?: DialogTarget): CallDialogResult;
+  /** Lets an INVITED dialog expire now (it also expires by itself at `expires`). */
+  expire(target?: DialogTarget): CallDialogResult;
+  /** An agent text message on the MAIN dialog (assigning the agent if none). */
+  message(options: { text: string; conversationId?: string }): { readonly conversationId: string; readonly dialogId: string; readonly sequence: number };
+  /** Closes the conversation as the agent (DELETE follows after `deleteAfterCloseMs`). */
+  closeConversation(options?: { conversationId?: string }): { readonly conversationId: string };
+}
+
+/** A JSON-able view of everything the emulator holds. */
+export interface EmulatorState {
+  readonly conversations: readonly JsonObject[];
+  readonly dialogs: readonly JsonObject[];
+  readonly connections: readonly JsonObject[];
+}
+
+/** A started emulator. */
+export interface RunningEmulator {
+  /** e.g. `'http://127.0.0.1:8080'`. */
+  readonly url: string;
+  readonly port: number;
+  /** `ws://HOST:PORT/ws_api/account/{accountId}/messaging/consumer?v=3`. */
+  socketUrl(accountId: string): string;
+  readonly agent: AgentControl;
+  /** Closes every consumer socket: abruptly (the client sees 1006) or with `code`; returns how many. */
+  dropSockets(code?: number): number;
+  /** Every issued token becomes expired; authenticated sockets close with 4401. */
+  expireTokens(): void;
+  /** Re-sends each socket's last `cqm.ExConversationChangeNotification`. */
+  repeatLast(): void;
+  /** Each socket gets its next two notifications in reverse order. */
+  reorderNext(): void;
+  state(): EmulatorState;
+  /** Closes every socket and the server. */
+  close(): Promise<void>;
+}
+
+/** A control request that cannot be served; `status` is its HTTP status (400, 404, 409). */
+export class EmulatorControlError extends Error {
+  override readonly name = 'EmulatorControlError';
+  constructor(
+    readonly status: 400 | 404 | 409,
+    message: string,
+  ) {
+    super(message);
+  }
+}
