@@ -23,7 +23,7 @@ export const RETAIN_CONVERSATIONS = 1_000;
 /** Subscription ids remembered: enough to tell a new listing from one of the last few. */
 const SUBSCRIPTIONS_REMEMBERED = 64;
 
-/** Options of {@link createDialogTracker}. */
+/** Options of `createDialogTracker` (and of the call client's core, which runs one). */
 export interface DialogTrackerOptions {
   /** Clock skew tolerated when telling an expiry from a cancel (default 2000 ms). */
   readonly expirySkewMs?: number;
@@ -62,10 +62,9 @@ export interface DialogTracker {
  * `close` closes that dialog (`declined`: an announced invitation; `answered-elsewhere`: an
  * announced invitation or accepted dialog); a `tick` does nothing more.
  *
- * @example
- * import { createDialogTracker } from 'lp-call-streams';
- * const tracker = createDialogTracker();
- * for (const event of tracker.apply({ type: 'frame', frame }, Date.now())) console.log(event.type);
+ * Internal (not exported from the package root): `callDialogs` and the call client's core each run
+ * one — `tracker.apply({ type: 'frame', frame }, scheduler.now())`, and `apply({ type: 'tick' }, …)`
+ * when `nextExpiry()` is due.
  */
 export function createDialogTracker(options: DialogTrackerOptions = {}): DialogTracker {
   const core = createDialogCore(options.expirySkewMs ?? EXPIRY_SKEW_MS, bound(options.retainClosed ?? RETAIN_CLOSED), bound(options.retainConversations ?? RETAIN_CONVERSATIONS));
