@@ -62,10 +62,10 @@ function memoryRow(m) {
   return {
     id: 'memory',
     what: `memory, ${m.cycles.toLocaleString('en-US')} invite → accept → hang-up calls through createCallClient (test kit)`,
-    value: `heap +${m.bytesPerCallAfterFirstCheckpoint} B per call (${kb(first.heapBytes)} after ${first.calls} → ${kb(last.heapBytes)} after ${last.calls.toLocaleString('en-US')}); ${last.bindings} lpTag bindings; ${last.pendingActions} pending action(s); after teardown ${m.afterTeardown.bindings} / ${m.afterTeardown.pendingActions}`,
+    value: `heap ${kb(first.heapBytes)} after ${first.calls} calls, ${kb(m.checkpoints.find((c) => c.calls === 10_000)?.heapBytes ?? 0)} after 10,000, ${kb(last.heapBytes)} after ${last.calls.toLocaleString('en-US')} (${m.bytesPerCallPastBound} B per call from 10,000 on); ${last.bindings} lpTag bindings; ${last.pendingActions} pending action(s); after teardown ${m.afterTeardown.bindings} / ${m.afterTeardown.pendingActions}`,
     baseline: `${first.bindings} bindings and ${first.pendingActions} action(s) after the first ${first.calls} calls`,
-    goal: 'bindings and actions do not pile up; none after teardown',
-    met: steady && m.afterTeardown.bindings === 0 && m.afterTeardown.pendingActions === 0,
+    goal: 'bounded heap (the same from 10,000 to 20,000 calls, ± 20 B per call); bindings and actions do not pile up; none after teardown',
+    met: steady && m.afterTeardown.bindings === 0 && m.afterTeardown.pendingActions === 0 && Math.abs(m.bytesPerCallPastBound ?? Infinity) <= 20,
   };
 }
 

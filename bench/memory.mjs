@@ -5,10 +5,11 @@
 import { testing } from './lib.mjs';
 import { heapAfterGc, log, nowMs, round, section } from './measure.mjs';
 
-// 15 000: the 10 000 the issue asks for, and 5 000 more past the dialog memory's bound (10 000 closed
-// dialogs), where the heap must stop growing.
-const CYCLES = Number(process.env.BENCH_MEMORY_CYCLES ?? 15_000);
-const CHECKPOINTS = [100, 1_000, 5_000, 10_000, 12_500, 15_000].filter((n) => n <= CYCLES);
+// 20 000: the 10 000 the issue asks for, and as many again. The dialog memory keeps at least the
+// 10 000 most recent closed dialogs and at most 20 000, in two generations: after 10 000 and after
+// 20 000 calls it holds the same 10 000 tombstones, so the heap must be the same there.
+const CYCLES = Number(process.env.BENCH_MEMORY_CYCLES ?? 20_000);
+const CHECKPOINTS = [100, 1_000, 5_000, 10_000, 15_000, 20_000].filter((n) => n <= CYCLES);
 
 /** An lpTag event bus that keeps nothing but its bindings. */
 function quietLpTag() {
@@ -76,8 +77,8 @@ section(async () => {
   const at = (n) => rows.find((r) => r.calls === n);
   return {
     cycles: CYCLES,
-    // Growth per call once the dialog memory is full (the 10 000 closed dialogs it keeps by default).
-    bytesPerCallPastBound: at(10_000) && at(15_000) ? round((at(15_000).heapBytes - at(10_000).heapBytes) / 5_000, 1) : undefined,
+    // Heap per call from 10 000 to 20 000 calls: both hold the same 10 000 tombstones (see above).
+    bytesPerCallPastBound: at(10_000) && at(20_000) ? round((at(20_000).heapBytes - at(10_000).heapBytes) / 10_000, 1) : undefined,
     accepted,
     closed,
     checkpoints: rows,
