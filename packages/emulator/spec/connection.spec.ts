@@ -198,7 +198,7 @@ describe('drop-sockets', () => {
     const { client, jwt } = await connectConsumer(emulator, ACCOUNT, { features: ['MULTI_DIALOG'] });
     await client.request('cqm.SubscribeExConversations', {});
     expect(emulator.state().connections).toEqual([
-      { id: expect.any(Number), accountId: ACCOUNT, consumerId: jwtSub(jwt), initialized: true, features: ['MULTI_DIALOG'], conversationSubscriptions: [expect.any(String)], messagingSubscriptions: [] },
+      { id: expect.any(Number), accountId: ACCOUNT, consumerId: jwtSub(jwt), state: 'open', initialized: true, features: ['MULTI_DIALOG'], conversationSubscriptions: [expect.any(String)], messagingSubscriptions: [] },
     ]);
   });
 });
