@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from 'fast-check';
-import { startEmulator, CLOSE_TOKEN } from '../lib';
+import { createManualClock, startEmulator, CLOSE_TOKEN } from '../lib';
 import { anyFrameText } from './fuzz';
 import { startHarness, stopHarnesses } from './harness';
 import { connectConsumer, httpJson, isResponseTo, jwtSub, RawClient, requestConversation, signup } from './raw-client';
@@ -170,6 +170,19 @@ describe('idle close', () => {
     expect(client.ws.readyState).toBe(client.ws.OPEN);
     clock.advance(1_000);
     expect(await client.closed).toEqual({ code: 1000, reason: 'Connection timed out' });
+  });
+
+  it('measures idleness on the wall clock by default: advancing a manual clock past idleTimeoutMs closes nothing', async () => {
+    const clock = createManualClock();
+    const emulator = await startEmulator({ clock, idleTimeoutMs: 60_000 });
+    try {
+      const { client } = await connectConsumer(emulator, ACCOUNT);
+      clock.advance(120_000);
+      expect(await client.request('GetClock')).toMatchObject({ code: 200, body: { currentTime: clock.now() } });
+      expect(client.ws.readyState).toBe(client.ws.OPEN);
+    } finally {
+      await emulator.close();
+    }
   });
 
   it('also closes sockets that never sent InitConnection', async () => {
