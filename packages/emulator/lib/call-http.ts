@@ -37,11 +37,11 @@ export function callRoutes(hub: CallHub, calls: () => CallControl, accounts: () 
           ctx.json(400, { error: 'role must be consumer or agent', code: 'bad-request' });
           return;
         }
-        let peerId: string | undefined;
+        const peer: { id?: string } = {};
         const stream = openEventStream<HubMessage>(ctx, () => {
-          if (peerId !== undefined) hub.disconnect(peerId);
+          if (peer.id !== undefined) hub.disconnect(peer.id);
         });
-        peerId = hub.connect(role, stream);
+        peer.id = hub.connect(role, stream);
       },
     },
     post('/emulator/call/accept', (body) => ({ ...hub.accept(required(body, 'serviceId')) })),
