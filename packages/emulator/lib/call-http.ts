@@ -5,7 +5,7 @@
  * - controls (tests, curl, the console): `POST /emulator/call/session-error`, `POST /emulator/call/script`,
  *   `POST /emulator/accounts`.
  */
-import type { JsonObject } from 'lp-call-streams';
+import type { JsonObject } from './json';
 import type { AccountControl } from './accounts';
 import type { CallHub, LeaveReason } from './call-hub';
 import { decodeCallScript } from './call-script';

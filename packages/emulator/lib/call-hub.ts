@@ -6,7 +6,7 @@
  * the call dialog closes, whatever closed it. Pages are "peers" holding an event stream (SSE).
  */
 import { randomUUID } from 'node:crypto';
-import type { JsonObject } from 'lp-call-streams';
+import type { JsonObject } from './json';
 import { sendAccepted, type CallScript } from './call-script';
 import type { EmulatorCore } from './core';
 import { SESSION_ERROR_MESSAGES, type CallSignal, type HubMessage, type MediaConfig, type MediaMode, type PeerRole, type SessionErrorId } from './hub-protocol';

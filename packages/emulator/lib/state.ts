@@ -3,7 +3,7 @@
  * agent console shows). Conversations and dialogs in their wire shape, plus what the wire does not
  * say: how each call went (`call.outcome`), its media sides, the connections, accounts and call script.
  */
-import type { JsonObject } from 'lp-call-streams';
+import type { JsonObject } from './json';
 import type { AccountControl } from './accounts';
 import type { CallHub } from './call-hub';
 import type { CallScript } from './call-script';

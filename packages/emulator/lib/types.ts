@@ -1,7 +1,7 @@
 /**
  * The public shapes of a running emulator and its agent control.
  */
-import type { JsonObject } from 'lp-call-streams';
+import type { JsonObject } from './json';
 import type { AccountControl } from './accounts';
 import type { CallScript } from './call-script';
 import type { SessionErrorId } from './hub-protocol';
