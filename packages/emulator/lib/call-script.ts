@@ -13,12 +13,15 @@ import { EmulatorControlError } from './types';
 export type AcceptedBehaviour = 'normal' | 'twice' | 'late' | 'never';
 const BEHAVIOURS: readonly AcceptedBehaviour[] = ['normal', 'twice', 'late', 'never'];
 
+/** How the emulator answers the stand-in call app's accept and join (default {@link DEFAULT_CALL_SCRIPT}). */
 export interface CallScript {
+  /** The ACCEPTED updates: `normal`, `twice`, `late` or `never`. */
   readonly accepted: AcceptedBehaviour;
   /** The delay of `late` (default 3000). */
   readonly delayMs: number;
 }
 
+/** LivePerson's behaviour: `accepted` on accept, `joined` on join, at once. */
 export const DEFAULT_CALL_SCRIPT: CallScript = { accepted: 'normal', delayMs: 3000 };
 
 /** A script from code or an HTTP body (missing fields: the defaults), or a 400. */

@@ -5,15 +5,21 @@ import { ACCOUNT_ID } from './accounts';
 import { decodeIceServers } from './hub-protocol';
 import type { EmulatorOptions } from './options';
 
+/** What the command line asks for. */
 export interface CliOptions {
+  /** The options for `startEmulator` (`port` always set: `--port`, else `$PORT`, else 8080). */
   readonly emulator: EmulatorOptions;
+  /** `--verbose`: log a line per connection, request and HTTP call. */
   readonly verbose: boolean;
+  /** `--help`: print {@link CLI_USAGE} and do not start. */
   readonly help: boolean;
 }
 
+/** The parsed command line, or the first problem with it. */
 export type CliParse = { readonly ok: true; readonly value: CliOptions } | { readonly ok: false; readonly error: string };
 
-export const CLI_USAGE = `Usage: lp-call-streams-emulator [options]
+/** The CLI's help text (also what `npm start -- --help` prints in this repository). */
+export const CLI_USAGE: string = `Usage: lp-call-streams-emulator [options]
 
   --port <n>                   port to listen on (default: $PORT or 8080; 0 = any free port)
   --host <addr>                address to bind (default 127.0.0.1)
@@ -52,7 +58,13 @@ function parsePort(text: string): number | undefined {
   return port <= 65535 ? port : undefined;
 }
 
-/** Parses `argv` (without node and the script); `env.PORT` is the default port. */
+/**
+ * Parses `argv` (without node and the script); `env.PORT` is the default port.
+ * @example
+ * import { parseCliArgs, startEmulator } from 'lp-call-streams-emulator';
+ * const parsed = parseCliArgs(['--invitation-ttl-ms', '5000'], process.env);
+ * if (parsed.ok) await startEmulator(parsed.value.emulator);
+ */
 export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliParse {
   const emulator: EmulatorOptions = {};
   let verbose = false;

@@ -32,8 +32,11 @@ export const isMediaMode = (value: unknown): value is MediaMode => value === 'VI
 
 /** One STUN/TURN server, as `RTCIceServer`. */
 export interface IceServerConfig {
+  /** e.g. `stun:stun.example.com:3478`, `turn:turn.example.com:3478?transport=udp`. */
   readonly urls: string | readonly string[];
+  /** TURN only. */
   readonly username?: string;
+  /** TURN only. */
   readonly credential?: string;
 }
 

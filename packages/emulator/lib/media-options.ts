@@ -4,6 +4,7 @@
  */
 import { decodeIceServers, type IceServerConfig, type MediaConfig } from './hub-protocol';
 
+/** ICE servers and timings of the real calls between the stand-in call app and the agent console (`EmulatorOptions.media`). */
 export interface MediaOptions {
   /** STUN/TURN servers of both sides (default none: host candidates, enough on one machine). */
   iceServers?: readonly IceServerConfig[];

@@ -127,6 +127,7 @@ export class EmulatorControlError extends Error {
   constructor(
     readonly status: 400 | 404 | 409,
     message: string,
+    /** Why, for programs (HTTP answers carry it as `code`). */
     readonly code: ControlErrorCode = status === 400 ? 'bad-request' : status === 404 ? 'unknown-dialog' : 'no-call',
   ) {
     super(message);
