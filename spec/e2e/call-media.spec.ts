@@ -17,46 +17,26 @@ import {
   connected,
   contentWidth,
   inScene,
+  invited,
   launchBrowser,
   logEntries,
   mediaOf,
+  sceneRunner,
   screenshot,
   sessionReaches,
-  startConversation,
   tid,
   updateDocsImage,
   videoPlays,
   watchFor,
   type Scene,
-  type SceneOptions,
 } from './harness';
 
 jest.setTimeout(40_000);
 
-let browser: Browser | undefined;
+const scene = sceneRunner();
 /** Without the fake permission UI: the site settings decide (launched for the denied-camera scene). */
 let settingsBrowser: Browser | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await Promise.all([browser?.close(), settingsBrowser?.close()]);
-});
-
-function scene(name: string, options: SceneOptions, body: (scene: Scene) => Promise<void>): Promise<void> {
-  if (browser === undefined) throw new Error('e2e: the browser did not start');
-  return inScene(browser, name, options, body);
-}
-
-/** Conversation, then an invitation of `button` (invite-video / invite-voice) on the visitor's banner. */
-async function invited({ visitor, agent }: Scene, button: 'invite-video' | 'invite-voice'): Promise<void> {
-  await startConversation(visitor);
-  await agentDoes(agent, button);
-  await banner(visitor).waitFor();
-  await sessionReaches(visitor, 'offered');
-}
+afterAll(async () => settingsBrowser?.close());
 
 /** Accepted and connected on both sides. */
 async function inCall(current: Scene, button: 'invite-video' | 'invite-voice' = 'invite-video'): Promise<void> {

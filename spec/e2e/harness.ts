@@ -151,6 +151,24 @@ export function updateDocsImage(path: string, name: string): void {
   copyFileSync(path, join(ROOT, 'docs', name));
 }
 
+/**
+ * Launches Chromium for the calling spec file (beforeAll) and closes it (afterAll); returns the
+ * function that runs a scene in it.
+ */
+export function sceneRunner(): (name: string, options: SceneOptions, body: (scene: Scene) => Promise<void>) => Promise<void> {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return (name, options, body) => {
+    if (browser === undefined) throw new Error('e2e: the browser did not start');
+    return inScene(browser, name, options, body);
+  };
+}
+
 // ─── The visitor page ────────────────────────────────────────────────────────────────────────
 
 export const connected = (visitor: Page): Promise<void> => visitor.locator(`${tid('connection-state')}[data-status="open"]`).waitFor();
@@ -175,6 +193,14 @@ export const banner = (visitor: Page): Locator => visitor.locator(tid('invitatio
 /** Clicks `[data-testid=<testId>]`. */
 export async function clickOn(page: Page, testId: string): Promise<void> {
   await page.click(tid(testId));
+}
+
+/** Conversation, then an invitation of `button` (invite-video / invite-voice) on the visitor's banner, answered by nobody yet. */
+export async function invited({ visitor, agent }: Scene, button: 'invite-video' | 'invite-voice'): Promise<void> {
+  await startConversation(visitor);
+  await agentDoes(agent, button);
+  await banner(visitor).waitFor();
+  await sessionReaches(visitor, 'offered');
 }
 
 /** Starts the chat conversation (the agent's invitations need one). */

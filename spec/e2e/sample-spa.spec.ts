@@ -6,7 +6,6 @@
  * with media are in call-media.spec.ts. Needs `npm run build` and Chromium (`$CHROMIUM_PATH`, default
  * /usr/bin/chromium). Screenshots: test-results/e2e/.
  */
-import type { Browser } from 'playwright-core';
 import {
   agentDoes,
   agentSendsError,
@@ -15,41 +14,19 @@ import {
   callStatus,
   clickOn,
   connected,
-  inScene,
-  launchBrowser,
+  invited,
   logEntries,
+  sceneRunner,
   screenshot,
   sessionReaches,
   startConversation,
   tid,
   type Scene,
-  type SceneOptions,
 } from './harness';
 
 jest.setTimeout(30_000);
 
-let browser: Browser | undefined;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-function scene(name: string, options: SceneOptions, body: (scene: Scene) => Promise<void>): Promise<void> {
-  if (browser === undefined) throw new Error('e2e: the browser did not start');
-  return inScene(browser, name, options, body);
-}
-
-/** Conversation, then an invitation of `button` (invite-video / invite-voice) answered by nobody yet. */
-async function invited({ visitor, agent }: Scene, button: 'invite-video' | 'invite-voice'): Promise<void> {
-  await startConversation(visitor);
-  await agentDoes(agent, button);
-  await banner(visitor).waitFor();
-  await sessionReaches(visitor, 'offered');
-}
+const scene = sceneRunner();
 
 /** Invited to a video call, accepted: the call is connected on the visitor's side. */
 async function inCall(current: Scene): Promise<void> {
