@@ -1,17 +1,25 @@
 /**
  * Command-line arguments of `lp-call-streams-emulator` (pure, so it is tested without a process).
  */
+import { ACCOUNT_ID } from './accounts';
+import { decodeIceServers } from './hub-protocol';
 import type { EmulatorOptions } from './options';
 
+/** What the command line asks for. */
 export interface CliOptions {
+  /** The options for `startEmulator` (`port` always set: `--port`, else `$PORT`, else 8080). */
   readonly emulator: EmulatorOptions;
+  /** `--verbose`: log a line per connection, request and HTTP call. */
   readonly verbose: boolean;
+  /** `--help`: print {@link CLI_USAGE} and do not start. */
   readonly help: boolean;
 }
 
+/** The parsed command line, or the first problem with it. */
 export type CliParse = { readonly ok: true; readonly value: CliOptions } | { readonly ok: false; readonly error: string };
 
-export const CLI_USAGE = `Usage: lp-call-streams-emulator [options]
+/** The CLI's help text (also what `npm start -- --help` prints in this repository). */
+export const CLI_USAGE: string = `Usage: lp-call-streams-emulator [options]
 
   --port <n>                   port to listen on (default: $PORT or 8080; 0 = any free port)
   --host <addr>                address to bind (default 127.0.0.1)
@@ -21,6 +29,12 @@ export const CLI_USAGE = `Usage: lp-call-streams-emulator [options]
   --delete-after-close-ms <n>  DELETE a closed conversation after n ms (default 5000)
   --rate-limit <max>/<ms>      answer 429 over max requests per ms per socket (default: none)
   --jwt-secret <s>             HMAC secret (default: random; set it to keep tokens across restarts)
+  --account <id>               an account the Domain API and IdP know (repeatable; default 123456 and 12345678)
+  --permissive                 answer for every account id (else an unknown one gets 404, as on LivePerson)
+  --ice-servers <json>         STUN/TURN servers of the calls, e.g. '[{"urls":"turn:host:3478","username":"u","credential":"p"}]'
+  --ice-relay-only             calls use TURN relays only (iceTransportPolicy relay)
+  --connect-timeout-ms <n>     a call side not connected n ms after the offer reports UNABLE_TO_CONNECT (default 15000)
+  --agent-gone-ms <n>          the call app reports AGENT_DISCONNECTED after the agent is away n ms (default 5000)
   --verbose                    log connections and requests (never tokens)
   --help                       show this help`;
 
@@ -31,16 +45,32 @@ const NUMERIC: Readonly<Record<string, 'idleTimeoutMs' | 'invitationTtlMs' | 'to
   '--delete-after-close-ms': 'deleteAfterCloseMs',
 };
 
+function iceServersOf(text: string): ReturnType<typeof decodeIceServers> {
+  try {
+    return decodeIceServers(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
+
 function parsePort(text: string): number | undefined {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
   return port <= 65535 ? port : undefined;
 }
 
-/** Parses `argv` (without node and the script); `env.PORT` is the default port. */
+/**
+ * Parses `argv` (without node and the script); `env.PORT` is the default port.
+ * @example
+ * import { parseCliArgs, startEmulator } from 'lp-call-streams-emulator';
+ * const parsed = parseCliArgs(['--invitation-ttl-ms', '5000'], process.env);
+ * if (parsed.ok) await startEmulator(parsed.value.emulator);
+ */
 export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliParse {
   const emulator: EmulatorOptions = {};
   let verbose = false;
   let help = false;
+  const accounts: string[] = [];
+  const media: NonNullable<EmulatorOptions['media']> = {};
   const envPort = env['PORT'];
   if (envPort !== undefined && envPort !== '') {
     const port = parsePort(envPort);
@@ -52,6 +82,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     const flag = args[i] ?? '';
     if (flag === '--help' || flag === '-h') help = true;
     else if (flag === '--verbose') verbose = true;
+    else if (flag === '--permissive') emulator.permissive = true;
+    else if (flag === '--ice-relay-only') media.iceTransportPolicy = 'relay';
     else {
       const value = args[i + 1];
       i++;
@@ -63,6 +95,18 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
         emulator.port = port;
       } else if (flag === '--host') emulator.host = value;
       else if (flag === '--jwt-secret') emulator.jwtSecret = value;
+      else if (flag === '--account') {
+        if (!ACCOUNT_ID.test(value)) return { ok: false, error: `--account must be an account id, got ${value}` };
+        accounts.push(value);
+      } else if (flag === '--ice-servers') {
+        const servers = iceServersOf(value);
+        if (servers === undefined) return { ok: false, error: `--ice-servers must be a JSON list of {"urls", "username"?, "credential"?}, got ${value}` };
+        media.iceServers = servers;
+      } else if (flag === '--connect-timeout-ms' || flag === '--agent-gone-ms') {
+        const ms = Number(value);
+        if (!Number.isFinite(ms) || ms <= 0) return { ok: false, error: `${flag} must be a positive number, got ${value}` };
+        media[flag === '--connect-timeout-ms' ? 'connectTimeoutMs' : 'agentGoneMs'] = ms;
+      }
       else if (flag === '--rate-limit') {
         const match = /^(\d+)\/(\d+)$/.exec(value);
         if (match === null) return { ok: false, error: `--rate-limit must look like 10/1000, got ${value}` };
@@ -74,5 +118,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
       } else return { ok: false, error: `unknown option ${flag}` };
     }
   }
+  if (accounts.length > 0) emulator.accounts = accounts;
+  if (Object.keys(media).length > 0) emulator.media = media;
   return { ok: true, value: { emulator, verbose, help } };
 }
