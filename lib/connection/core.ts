@@ -1,4 +1,4 @@
-import { catchError, concat, defer, filter, map, type Observable, of, type SchedulerLike, switchMap, tap, throwError, timeout } from 'rxjs';
+import { catchError, concat, defer, filter, ignoreElements, map, merge, type Observable, of, type SchedulerLike, shareReplay, switchMap, tap, throwError, timeout } from 'rxjs';
 import { type AuthProvider, fromJwtSource, type JwtReason, type JwtRequest } from '../auth/auth';
 import { resolveSocketUrl } from '../auth/domain-api';
 import { HttpError, type FetchLike } from '../auth/http';
@@ -58,8 +58,8 @@ const localEnd = (cause: EndCause, reason: string): SocketSessionEvent => ({
 });
 
 /**
- * The connection loop as a cold Observable of snapshots: endpoint → token → socket → handshake →
- * open, then the reconnect policy decides. Per subscription it keeps the resolved URL, the token
+ * The connection loop as a cold Observable of snapshots: endpoint → socket and token in parallel →
+ * handshake → open, then the reconnect policy decides. Per subscription it keeps the resolved URL, the token
  * (reused on plain reconnects; refreshed after 4401/4407) and a socket generation counter.
  */
 export function runCore(config: CoreConfig): Observable<CoreSnapshot> {
@@ -93,20 +93,20 @@ export function runCore(config: CoreConfig): Observable<CoreSnapshot> {
         pendingReason = context.refresh === 'token' ? 'expired' : 'identity';
         jwt = undefined;
       }
-      const socketSession$ = (url: string, token: string): Observable<SocketSessionEvent> => {
+      // The token is fetched while the socket opens (time to ready: max of the two, not the sum).
+      const attemptToken$ = token$.pipe(
+        catchError((error: unknown) => throwError(() => new SetupError('token-error', error))),
+        shareReplay({ bufferSize: 1, refCount: true }),
+      );
+      const socketSession$ = (url: string): Observable<SocketSessionEvent> => {
         generation += 1;
-        return runSocketSession({ ...config, url, jwt: token, generation, attempt: context.attempt });
+        return merge(attemptToken$.pipe(ignoreElements()), runSocketSession({ ...config, url, token$: attemptToken$, generation, attempt: context.attempt }));
       };
       return concat(
         of<AttemptEvent>({ type: 'connecting', attempt: context.attempt }),
         url$.pipe(
           catchError((error: unknown) => throwError(() => new SetupError('endpoint-error', error))),
-          switchMap((url) =>
-            token$.pipe(
-              catchError((error: unknown) => throwError(() => new SetupError('token-error', error))),
-              switchMap((token) => socketSession$(url, token)),
-            ),
-          ),
+          switchMap((url) => socketSession$(url)),
           catchError((error: unknown) => {
             const stage = error instanceof SetupError ? error.stage : 'endpoint-error';
             const original = error instanceof SetupError ? error.original : error;

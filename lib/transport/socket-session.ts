@@ -40,7 +40,11 @@ import type { WebSocketFactory } from './websocket-like';
 export interface SocketSessionConfig {
   readonly factory: WebSocketFactory;
   readonly url: string;
-  readonly jwt: string;
+  /**
+   * The token for InitConnection: the socket opens at once and the handshake waits for it (the
+   * first value is used; an error ends the socket session with that error, closing the socket).
+   */
+  readonly token$: Observable<string>;
   readonly generation: number;
   readonly attempt: number;
   readonly clientProperties: ClientPropertiesHeader;
@@ -67,8 +71,8 @@ function decodeData(data: unknown): DecodeResult {
 }
 
 /**
- * One socket, from creation to close, as a cold Observable: opens it, sends InitConnection (and
- * nothing else) until its 200, then exposes a {@link Link} and runs the GetClock keep-alive. Ends
+ * One socket, from creation to close, as a cold Observable: opens it (while the token is still on
+ * its way), sends InitConnection as soon as both are there (and nothing else) until its 200, then exposes a {@link Link} and runs the GetClock keep-alive. Ends
  * with one `ended` event carrying the close and its cause, then completes. Unsubscribing closes the
  * socket (code from `closeOnTeardown`, 1000 by default).
  *
@@ -104,7 +108,10 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
 
     const afterOpen = (open: SocketOpened): Observable<SocketSessionEvent> => {
       attach(open);
-      const init = initConnection(link.nextId(), { jwt: config.jwt, clientProperties: config.clientProperties });
+      const init$ = config.token$.pipe(
+        take(1),
+        map((jwt) => initConnection(link.nextId(), { jwt, clientProperties: config.clientProperties })),
+      );
       const probe = (): Observable<unknown> => exchange(link, getClock(link.nextId()), { timeoutMs: undefined, scheduler });
       const live$ = defer(() => {
         openedAt = scheduler.now();
@@ -117,7 +124,8 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
       });
       return concat(
         of<SocketSessionEvent>({ type: 'handshaking', attempt: config.attempt, generation }),
-        exchange(link, init, { timeoutMs: config.handshakeTimeoutMs, scheduler }).pipe(
+        init$.pipe(
+          switchMap((init) => exchange(link, init, { timeoutMs: config.handshakeTimeoutMs, scheduler }).pipe(
           // The code decides; a 200 with an odd body still opens the gate.
           catchError((error: unknown) => {
             if (error instanceof ResponseDecodeError) return of(error);
@@ -127,6 +135,7 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
             }
             return EMPTY; // ConnectionLostError: the close event ends the socket session
           }),
+          )),
           switchMap(() => live$),
         ),
       );
