@@ -25,6 +25,7 @@ import type { Link } from '../rpc/link';
 import { exchange } from '../rpc/request';
 import { ResponseDecodeError } from '../rpc/response-decode-error';
 import { CloseCode } from '../transport/close-codes';
+import { frameSize } from '../transport/frame-size';
 import { keepAlive, type KeepAliveConfig } from '../transport/keep-alive';
 import type { AttemptEnd, EndCause } from '../transport/reconnect-policy';
 import { type CloseOnTeardown, fromWebSocket, type SocketClosed, type SocketEvent, type SocketMessage, type SocketOpened } from '../transport/socket';
@@ -40,6 +41,7 @@ export interface SessionConfig {
   readonly attempt: number;
   readonly clientProperties: ClientPropertiesHeader;
   readonly handshakeTimeoutMs: number;
+  readonly maxInboundFrameSize: number;
   readonly keepAlive: KeepAliveConfig;
   readonly scheduler: SchedulerLike;
   readonly closeOnTeardown: CloseOnTeardown;
@@ -82,6 +84,12 @@ export function runSession(config: SessionConfig): Observable<SessionEvent> {
     const inbound$ = socket$.pipe(
       filter(isMessage),
       mergeMap((message) => {
+        // Measured before anything reads the payload: an oversized frame is never parsed.
+        const size = frameSize(message.data);
+        if (size !== undefined && size > config.maxInboundFrameSize) {
+          report({ type: 'frame-too-large', generation, size, limit: config.maxInboundFrameSize });
+          return EMPTY;
+        }
         const result = decodeData(message.data);
         if (result.ok) return of(result.frame);
         report({ type: 'decode-error', generation, error: result.error });
