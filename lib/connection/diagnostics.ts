@@ -15,7 +15,7 @@ export type ConnectionDiagnostic =
   | { readonly type: 'unexpected-response'; readonly generation: number; readonly reqId: string; readonly code: number }
   /**
    * An inbound frame over `maxInboundFrameSize` was dropped unparsed; the stream lives on. `size` is its
-   * length in characters (bytes for a binary frame); nothing of its payload is kept.
+   * length in characters (UTF-16 code units); nothing of its payload is kept.
    */
   | { readonly type: 'frame-too-large'; readonly generation: number; readonly size: number; readonly limit: number }
   /** A well-formed frame of a kind a consumer does not expect (e.g. a `req` from the server). */

@@ -7,24 +7,20 @@
  * can make a page parse.
  */
 
-/** Default `maxInboundFrameSize`: 1 MiB (1,048,576 characters of a text frame, or bytes of a binary one). */
+/** Default `maxInboundFrameSize`: 1 MiB (1,048,576 characters of a text frame). */
 export const DEFAULT_MAX_INBOUND_FRAME_SIZE = 1_048_576;
 
 /**
- * The size the cap compares, read in O(1) and without touching the payload: a text frame's `length`
- * (UTF-16 code units; its UTF-8 form is 1 to 3 times that, equal for ASCII JSON), a binary frame's
- * bytes (`ArrayBuffer`, typed array or Node `Buffer`, `Blob`), `undefined` for anything else.
+ * The size the cap compares, read in O(1) without touching the payload: a text frame's `length`
+ * (UTF-16 code units; its UTF-8 form is 1 to 3 times that, equal for ASCII JSON). Anything else
+ * (a binary frame) is never parsed anyway: the decoder refuses it as it is.
  */
 export function frameSize(data: unknown): number | undefined {
-  if (typeof data === 'string') return data.length;
-  if (data instanceof ArrayBuffer || ArrayBuffer.isView(data)) return data.byteLength;
-  if (typeof Blob !== 'undefined' && data instanceof Blob) return data.size;
-  return undefined;
+  return typeof data === 'string' ? data.length : undefined;
 }
 
-/** Checks a configured cap: a positive number (`Infinity` turns the cap off). */
-export function checkFrameCap(value: number | undefined): number {
-  if (value === undefined) return DEFAULT_MAX_INBOUND_FRAME_SIZE;
-  if (!(value > 0)) throw new RangeError(`maxInboundFrameSize must be a positive number (characters of a text frame), got ${String(value)}`);
-  return value;
+/** A configured cap, checked: a positive number (`Infinity` turns the cap off). */
+export function checkFrameCap(value = DEFAULT_MAX_INBOUND_FRAME_SIZE): number {
+  if (value > 0) return value;
+  throw new RangeError(`maxInboundFrameSize: ${value}`);
 }

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from 'fast-check';
-import { DEFAULT_MAX_INBOUND_FRAME_SIZE, frameSize } from '../../lib/transport/frame-size';
+import { checkFrameCap, DEFAULT_MAX_INBOUND_FRAME_SIZE, frameSize } from '../../lib/transport/frame-size';
 
 describe('frameSize (what the inbound frame cap measures)', () => {
   it('a text frame is measured by its length (UTF-16 code units), without scanning or parsing it', () => {
@@ -9,15 +9,9 @@ describe('frameSize (what the inbound frame cap measures)', () => {
     expect(frameSize('é€😀')).toBe(4);
   });
 
-  it('a binary frame is measured in bytes (ArrayBuffer, typed array / Buffer, Blob)', () => {
-    expect(frameSize(new ArrayBuffer(7))).toBe(7);
-    expect(frameSize(new Uint8Array(5))).toBe(5);
-    expect(frameSize(new Blob(['abc']))).toBe(3);
-  });
-
-  it('anything else has no size (it is refused by the decoder, unparsed)', () => {
+  it('anything else has no size: the decoder refuses it unparsed', () => {
+    expect(frameSize(new ArrayBuffer(7))).toBeUndefined();
     expect(frameSize(undefined)).toBeUndefined();
-    expect(frameSize(42)).toBeUndefined();
     expect(frameSize({ length: 3 })).toBeUndefined();
   });
 
@@ -31,8 +25,17 @@ describe('frameSize (what the inbound frame cap measures)', () => {
       }),
     );
   });
+});
 
-  it('the default is 1 MiB', () => {
+describe('checkFrameCap', () => {
+  it('defaults to 1 MiB and keeps any positive cap (Infinity: no cap)', () => {
+    expect(checkFrameCap(undefined)).toBe(1_048_576);
     expect(DEFAULT_MAX_INBOUND_FRAME_SIZE).toBe(1_048_576);
+    expect(checkFrameCap(10)).toBe(10);
+    expect(checkFrameCap(Infinity)).toBe(Infinity);
+  });
+
+  it('refuses zero, negative and NaN, naming the option', () => {
+    for (const bad of [0, -1, Number.NaN]) expect(() => checkFrameCap(bad)).toThrow(/maxInboundFrameSize/);
   });
 });
