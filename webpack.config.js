@@ -13,7 +13,7 @@ const tsRule = {
   loader: 'ts-loader',
   exclude: /node_modules/,
   // ts-loader must see ES modules (tree-shaking); transpile only: `npm run typecheck` type-checks.
-  options: { configFile: path.resolve(__dirname, 'tsconfig.build.json'), transpileOnly: true, compilerOptions: { sourceMap: false } },
+  options: { configFile: path.resolve(__dirname, 'tsconfig.build.json'), transpileOnly: true, compilerOptions: { sourceMap: false, inlineSources: false } },
 };
 
 // The library's build options, with a root that holds lib/ and the entry outside it (samples, size probes).

@@ -8,9 +8,9 @@ import type { KeepAliveConfig } from '../transport/keep-alive';
 import { type AttemptContext, reconnectLoop, type ReconnectNotice } from '../transport/reconnect';
 import type { AttemptEnd, EndCause, ReconnectPolicy } from '../transport/reconnect-policy';
 import type { CloseOnTeardown } from '../transport/socket';
+import { runSocketSession, type SocketSessionEvent } from '../transport/socket-session';
 import type { WebSocketFactory } from '../transport/websocket-like';
 import { type ConnectionDiagnostic, describeError } from './diagnostics';
-import { runSession, type SessionEvent } from './session';
 import type { ConnectionState } from './types';
 
 /** The connection at one moment: its state and, when open, the link to send on. */
@@ -40,7 +40,7 @@ export interface CoreConfig {
   readonly report: (diagnostic: ConnectionDiagnostic) => void;
 }
 
-type AttemptEvent = SessionEvent | { readonly type: 'connecting'; readonly attempt: number };
+type AttemptEvent = SocketSessionEvent | { readonly type: 'connecting'; readonly attempt: number };
 
 /** A failure before any socket existed, tagged with the step that failed. */
 class SetupError extends Error {
@@ -54,7 +54,7 @@ class SetupError extends Error {
 }
 
 /** An end without a socket (lookup or token failure): close code 0 says "no socket was involved". */
-const localEnd = (cause: EndCause, reason: string): SessionEvent => ({
+const localEnd = (cause: EndCause, reason: string): SocketSessionEvent => ({
   type: 'ended',
   end: { close: { code: 0, reason, wasClean: false }, cause, openedForMs: undefined },
 });
@@ -95,9 +95,9 @@ export function runCore(config: CoreConfig): Observable<CoreSnapshot> {
         pendingReason = context.refresh === 'token' ? 'expired' : 'identity';
         jwt = undefined;
       }
-      const session$ = (url: string, token: string): Observable<SessionEvent> => {
+      const socketSession$ = (url: string, token: string): Observable<SocketSessionEvent> => {
         generation += 1;
-        return runSession({ ...config, url, jwt: token, generation, attempt: context.attempt });
+        return runSocketSession({ ...config, url, jwt: token, generation, attempt: context.attempt });
       };
       return concat(
         of<AttemptEvent>({ type: 'connecting', attempt: context.attempt }),
@@ -106,7 +106,7 @@ export function runCore(config: CoreConfig): Observable<CoreSnapshot> {
           switchMap((url) =>
             token$.pipe(
               catchError((error: unknown) => throwError(() => new SetupError('token-error', error))),
-              switchMap((token) => session$(url, token)),
+              switchMap((token) => socketSession$(url, token)),
             ),
           ),
           catchError((error: unknown) => {

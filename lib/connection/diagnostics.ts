@@ -1,25 +1,16 @@
-import type { DecodeError } from '../protocol/types';
 import type { EndCause } from '../transport/reconnect-policy';
 import type { Refresh } from '../transport/reconnect-policy';
 import type { CloseInfo } from '../transport/websocket-like';
 import type { QueueDropReason } from '../rpc/queue';
+import type { SocketDiagnostic } from '../transport/socket-link';
 
 /**
  * Everything the connection noticed but survived, as values (never thrown, never an error of a
  * shared stream). No diagnostic ever contains a JWT.
  */
 export type ConnectionDiagnostic =
-  /** An inbound frame could not be decoded; the stream lives on. */
-  | { readonly type: 'decode-error'; readonly generation: number; readonly error: DecodeError }
-  /** A response nobody waits for (late after a timeout, or never asked). */
-  | { readonly type: 'unexpected-response'; readonly generation: number; readonly reqId: string; readonly code: number }
-  /**
-   * An inbound frame over `maxInboundFrameSize` was dropped unparsed; the stream lives on. `size` is its
-   * length in characters (UTF-16 code units); nothing of its payload is kept.
-   */
-  | { readonly type: 'frame-too-large'; readonly generation: number; readonly size: number; readonly limit: number }
-  /** A well-formed frame of a kind a consumer does not expect (e.g. a `req` from the server). */
-  | { readonly type: 'unexpected-frame'; readonly generation: number; readonly frameKind: string }
+  /** Of one socket: an undecodable or oversized frame, an unexpected response or frame (see `transport/socket-link.ts`). */
+  | SocketDiagnostic
   /** A socket (or the attempt to get one) ended, and what happens next. */
   | {
       readonly type: 'disconnected';

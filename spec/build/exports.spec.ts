@@ -23,14 +23,15 @@ describe('package entry points', () => {
     expect(run.stdout.trim()).toBe('function,function,function,function,function');
   });
 
-  it('import() from an ES module gets the same API', () => {
+  it('import() from an ES module gets the same API, as real ES modules (no CommonJS interop keys)', () => {
     const run = node([
       '--input-type=module',
       '-e',
-      `const lib = await import('lp-call-streams'); const t = await import('lp-call-streams/testing'); console.log(typeof lib.createCallClient, typeof t.createFakeSocketFactory)`,
+      `const lib = await import('lp-call-streams'); const t = await import('lp-call-streams/testing');
+       console.log(typeof lib.createCallClient, typeof t.createFakeSocketFactory, '__esModule' in lib, 'default' in t)`,
     ]);
     expect(run.stderr).toBe('');
-    expect(run.stdout.trim()).toBe('function function');
+    expect(run.stdout.trim()).toBe('function function false false');
   });
 
   it('the browser library has no runtime dependency but its rxjs peer, and no emulator entry', () => {

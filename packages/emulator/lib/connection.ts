@@ -3,7 +3,7 @@
  * remembered `features`, subscriptions, and the test hooks (repeat / reorder / drop).
  */
 import type { RawData, WebSocket } from 'ws';
-import type { JsonObject } from 'lp-call-streams';
+import type { JsonObject } from './json';
 import { CLOSE_IDLE, CLOSE_TOKEN } from './close-codes';
 import type { ConsumerSocket, EmulatorCore } from './core';
 import { serveRequest, type HandlerScope } from './handlers';

@@ -2,7 +2,7 @@
  * The agent control over HTTP (`POST /emulator/...`, `GET /emulator/state`), so tests, a browser page
  * and curl can drive the emulator. Bodies are optional JSON objects; errors are `{ error }` with a 4xx.
  */
-import type { JsonObject } from 'lp-call-streams';
+import type { JsonObject } from './json';
 import { callMode } from './agent';
 import { HttpError, type Route, type RouteContext } from './http-router';
 import { isRecord } from './narrow';

@@ -3,7 +3,7 @@
  * close a conversation, open/accept/close a call dialog, append a message. Each operation mutates the
  * store once and then tells the consumer's sockets (full-snapshot UPSERT, DELETE, messaging event).
  */
-import type { JsonObject } from 'lp-call-streams';
+import type { JsonObject } from './json';
 import type { ResolvedOptions } from './options';
 import { chatStateChange, eventChange } from './snapshots';
 import type { AgentIdentity, CallMode, ConversationStore, StoredConversation, StoredDialog, StoredEvent } from './store';

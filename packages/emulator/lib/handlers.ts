@@ -2,7 +2,7 @@
  * Serves the requests of an initialised consumer socket. Responses always go out before the
  * notifications the request causes (subscribe response, then the initial notification).
  */
-import type { JsonObject } from 'lp-call-streams';
+import type { JsonObject } from './json';
 import type { EmulatorCore } from './core';
 import type { FieldChange } from './request-bodies';
 import type { EmulatorRequest } from './requests';

@@ -4,7 +4,7 @@
  * preflight, and static directories. Errors become JSON responses; a handler can never crash the server.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { Json } from 'lp-call-streams';
+import type { Json } from './json';
 import { parseJson } from './narrow';
 import { serveStatic, type StaticDir } from './static-files';
 

@@ -1,7 +1,7 @@
 /**
  * Small type guards for untrusted JSON (request frames, HTTP bodies). No casts: narrow, then read.
  */
-import type { Json, JsonObject } from 'lp-call-streams';
+import type { Json, JsonObject } from './json';
 
 /** A plain object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {

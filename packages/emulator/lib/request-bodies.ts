@@ -2,7 +2,7 @@
  * Readers for the bodies of the requests a consumer sends. Each returns the narrowed value or a short
  * error text (sent back as the 400 response's string body).
  */
-import type { JsonObject } from 'lp-call-streams';
+import type { JsonObject } from './json';
 import { asList, isJsonObject, isRecord, nonEmptyString, stringList } from './narrow';
 
 export type Read<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: string };

@@ -3,7 +3,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { WebSocketServer } from 'ws';
-import type { JsonObject } from 'lp-call-streams';
+import type { JsonObject } from './json';
 import { agentIdentity, createAgentControl } from './agent';
 import { ConsumerConnection } from './connection';
 import { controlRoutes } from './control-http';

@@ -2,7 +2,7 @@
  * Wire frames, shaped as LivePerson sends them (protocol notes §2, §4, §5): full-snapshot UPSERTs,
  * DELETEs, messaging events and responses. Pure functions of the stored state.
  */
-import type { Json, JsonObject } from 'lp-call-streams';
+import type { Json, JsonObject } from './json';
 import type { AgentIdentity, StoredConversation, StoredDialog, StoredEvent } from './store';
 
 /** Drops `undefined` members, so optional fields are absent rather than `null`. */

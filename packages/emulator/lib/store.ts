@@ -5,7 +5,7 @@
  * injected clock stands still), so clients can drop out-of-order snapshots.
  */
 import { randomUUID } from 'node:crypto';
-import type { JsonObject } from 'lp-call-streams';
+import type { JsonObject } from './json';
 import type { EmulatorClock } from './clock';
 
 export type OpenClose = 'OPEN' | 'CLOSE';

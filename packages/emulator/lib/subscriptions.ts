@@ -8,7 +8,7 @@
  * - without the CO_BROWSE feature, COBROWSE dialogs are left out and changes touching only them are not sent.
  */
 import { randomUUID } from 'node:crypto';
-import type { JsonObject } from 'lp-call-streams';
+import type { JsonObject } from './json';
 import type { SubscribeConversationsInput } from './request-bodies';
 import { deleteChange, exConversationNotification, upsertChange } from './snapshots';
 import type { AgentIdentity, StoredConversation } from './store';

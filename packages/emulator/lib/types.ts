@@ -1,7 +1,7 @@
 /**
  * The public shapes of a running emulator and its agent control.
  */
-import type { JsonObject } from 'lp-call-streams';
+import type { JsonObject } from './json';
 import type { CallMode, SessionState } from './store';
 
 export type { CallMode, SessionState } from './store';

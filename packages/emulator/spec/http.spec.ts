@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { connect } from 'node:net';
 import { startHarness, stopHarnesses } from './harness';
-import type { Json } from 'lp-call-streams';
+import type { Json } from '../lib/json';
 import { parseJson } from '../lib/narrow';
 import { at, httpJson, RawClient } from './raw-client';
 

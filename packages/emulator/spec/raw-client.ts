@@ -5,7 +5,7 @@
  */
 import { request as httpRequest } from 'node:http';
 import { WebSocket } from 'ws';
-import type { Json, JsonObject } from 'lp-call-streams';
+import type { Json, JsonObject } from '../lib/json';
 import type { RunningEmulator } from '../lib';
 import { parseJson } from '../lib/narrow';
 

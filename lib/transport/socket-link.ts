@@ -1,11 +1,24 @@
 import { type Observable, ReplaySubject, Subject } from 'rxjs';
 import { encode } from '../protocol';
-import type { InboundFrame } from '../protocol/types';
+import type { DecodeError, InboundFrame } from '../protocol/types';
 import type { Link } from '../rpc/link';
-import type { SocketOpened } from '../transport/socket';
-import type { ConnectionDiagnostic } from './diagnostics';
+import type { SocketOpened } from './socket';
 
-/** The {@link Link} of one socket, plus the controls the session that owns the socket drives it with. */
+/** What one socket noticed but survived (part of the connection's `diagnostic$`). */
+export type SocketDiagnostic =
+  /** An inbound frame could not be decoded; the stream lives on. */
+  | { readonly type: 'decode-error'; readonly generation: number; readonly error: DecodeError }
+  /** A response nobody waits for (late after a timeout, or never asked). */
+  | { readonly type: 'unexpected-response'; readonly generation: number; readonly reqId: string; readonly code: number }
+  /**
+   * An inbound frame over `maxInboundFrameSize` was dropped unparsed; the stream lives on. `size` is its
+   * length in characters (UTF-16 code units); nothing of its payload is kept.
+   */
+  | { readonly type: 'frame-too-large'; readonly generation: number; readonly size: number; readonly limit: number }
+  /** A well-formed frame of a kind a consumer does not expect (e.g. a `req` from the server). */
+  | { readonly type: 'unexpected-frame'; readonly generation: number; readonly frameKind: string };
+
+/** The {@link Link} of one socket, plus the controls its socket session drives it with. */
 export interface SocketLink {
   readonly link: Link;
   /** Emits on every frame sent (the keep-alive's "outbound activity"). */
@@ -19,10 +32,10 @@ export interface SocketLink {
 }
 
 /**
- * Creates the link of one socket. Its `frame$` is a view fed by the session, so no outside
+ * Creates the link of one socket. Its `frame$` is a view fed by the socket session, so no outside
  * subscriber can keep a socket alive; ids are unique per socket; a dead link never sends.
  */
-export function createSocketLink(generation: number, report: (diagnostic: ConnectionDiagnostic) => void): SocketLink {
+export function createSocketLink(generation: number, report: (diagnostic: SocketDiagnostic) => void): SocketLink {
   const frameSubject$ = new Subject<InboundFrame>();
   const closedSubject$ = new ReplaySubject<{ readonly code: number; readonly reason: string }>(1);
   const activitySubject$ = new Subject<void>();

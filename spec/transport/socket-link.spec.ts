@@ -1,7 +1,7 @@
 import { firstValueFrom } from 'rxjs';
 import type { ConnectionDiagnostic } from '../../lib/connection/diagnostics';
 import { describeError, redact } from '../../lib/connection/diagnostics';
-import { createSocketLink } from '../../lib/connection/socket-link';
+import { createSocketLink } from '../../lib/transport/socket-link';
 import type { SocketOpened } from '../../lib/transport/socket';
 
 function opened(sent: string[], open = true): SocketOpened {

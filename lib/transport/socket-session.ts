@@ -1,3 +1,8 @@
+/**
+ * The socket session: the life of ONE socket (open, InitConnection gate, keep-alive, close and its
+ * cause). Not the call session (lib/session/): the connection core (lib/connection/core.ts) runs one
+ * socket session per attempt and reconnects between them.
+ */
 import {
   catchError,
   concat,
@@ -24,16 +29,16 @@ import type { ClientPropertiesHeader, DecodeResult } from '../protocol/types';
 import type { Link } from '../rpc/link';
 import { exchange } from '../rpc/request';
 import { ResponseDecodeError } from '../rpc/response-decode-error';
-import { CloseCode } from '../transport/close-codes';
-import { frameSize } from '../transport/frame-size';
-import { keepAlive, type KeepAliveConfig } from '../transport/keep-alive';
-import type { AttemptEnd, EndCause } from '../transport/reconnect-policy';
-import { type CloseOnTeardown, fromWebSocket, type SocketClosed, type SocketEvent, type SocketMessage, type SocketOpened } from '../transport/socket';
-import type { WebSocketFactory } from '../transport/websocket-like';
-import type { ConnectionDiagnostic } from './diagnostics';
-import { createSocketLink } from './socket-link';
+import { CloseCode } from './close-codes';
+import { frameSize } from './frame-size';
+import { keepAlive, type KeepAliveConfig } from './keep-alive';
+import type { AttemptEnd, EndCause } from './reconnect-policy';
+import { type CloseOnTeardown, fromWebSocket, type SocketClosed, type SocketEvent, type SocketMessage, type SocketOpened } from './socket';
+import { createSocketLink, type SocketDiagnostic } from './socket-link';
+import type { WebSocketFactory } from './websocket-like';
 
-export interface SessionConfig {
+/** One socket's configuration (the connection core gives it per attempt). */
+export interface SocketSessionConfig {
   readonly factory: WebSocketFactory;
   readonly url: string;
   readonly jwt: string;
@@ -45,11 +50,11 @@ export interface SessionConfig {
   readonly keepAlive: KeepAliveConfig;
   readonly scheduler: SchedulerLike;
   readonly closeOnTeardown: CloseOnTeardown;
-  readonly report: (diagnostic: ConnectionDiagnostic) => void;
+  readonly report: (diagnostic: SocketDiagnostic) => void;
 }
 
 /** What one socket goes through: `handshaking`, `open` (with its link), and always a final `ended`. */
-export type SessionEvent =
+export type SocketSessionEvent =
   | { readonly type: 'handshaking'; readonly attempt: number; readonly generation: number }
   | { readonly type: 'open'; readonly link: Link }
   | { readonly type: 'ended'; readonly end: AttemptEnd };
@@ -69,10 +74,10 @@ function decodeData(data: unknown): DecodeResult {
  * with one `ended` event carrying the close and its cause, then completes. Unsubscribing closes the
  * socket (code from `closeOnTeardown`, 1000 by default).
  *
- * The session owns the only subscription to the socket: the link's `frame$` is a view fed by it,
+ * The socket session owns the only subscription to the socket: the link's `frame$` is a view fed by it,
  * so no outside subscriber can keep a socket alive.
  */
-export function runSession(config: SessionConfig): Observable<SessionEvent> {
+export function runSocketSession(config: SocketSessionConfig): Observable<SocketSessionEvent> {
   return defer(() => {
     const { generation, scheduler, report } = config;
     const socket$ = fromWebSocket(config.factory, config.url, config.closeOnTeardown).pipe(share());
@@ -105,21 +110,21 @@ export function runSession(config: SessionConfig): Observable<SessionEvent> {
       return EMPTY;
     };
 
-    const afterOpen = (open: SocketOpened): Observable<SessionEvent> => {
+    const afterOpen = (open: SocketOpened): Observable<SocketSessionEvent> => {
       attach(open);
       const init = initConnection(link.nextId(), { jwt: config.jwt, clientProperties: config.clientProperties });
       const probe = (): Observable<unknown> => exchange(link, getClock(link.nextId()), { timeoutMs: undefined, scheduler });
       const live$ = defer(() => {
         openedAt = scheduler.now();
         return concat(
-          of<SessionEvent>({ type: 'open', link }),
+          of<SocketSessionEvent>({ type: 'open', link }),
           keepAlive(activity$, probe, config.keepAlive, scheduler).pipe(
             switchMap(() => abort(open, { type: 'keep-alive-timeout' }, CloseCode.KEEP_ALIVE_TIMEOUT, 'keep-alive timeout')),
           ),
         );
       });
       return concat(
-        of<SessionEvent>({ type: 'handshaking', attempt: config.attempt, generation }),
+        of<SocketSessionEvent>({ type: 'handshaking', attempt: config.attempt, generation }),
         exchange(link, init, { timeoutMs: config.handshakeTimeoutMs, scheduler }).pipe(
           // The code decides; a 200 with an odd body still opens the gate.
           catchError((error: unknown) => {
@@ -128,7 +133,7 @@ export function runSession(config: SessionConfig): Observable<SessionEvent> {
             if (error instanceof RequestError) {
               return abort(open, { type: 'handshake-rejected', code: error.code }, CloseCode.HANDSHAKE_REJECTED, `InitConnection rejected (${error.code})`);
             }
-            return EMPTY; // ConnectionLostError: the close event ends the session
+            return EMPTY; // ConnectionLostError: the close event ends the socket session
           }),
           switchMap(() => live$),
         ),
@@ -138,7 +143,7 @@ export function runSession(config: SessionConfig): Observable<SessionEvent> {
     const body$ = socket$.pipe(filter(isOpened), take(1), switchMap(afterOpen), takeUntil(closeEvent$));
 
     const ended$ = closeEvent$.pipe(
-      map((close): SessionEvent => {
+      map((close): SocketSessionEvent => {
         end({ code: close.code, reason: close.reason });
         const openedForMs = openedAt === undefined ? undefined : scheduler.now() - openedAt;
         return { type: 'ended', end: { close: { code: close.code, reason: close.reason, wasClean: close.wasClean }, cause, openedForMs } };
