@@ -1,6 +1,7 @@
 /**
  * Command-line arguments of `lp-call-streams-emulator` (pure, so it is tested without a process).
  */
+import type { EmulatorLimits } from './limits';
 import type { EmulatorOptions } from './options';
 
 export interface CliOptions {
@@ -21,6 +22,13 @@ export const CLI_USAGE = `Usage: lp-call-streams-emulator [options]
   --delete-after-close-ms <n>  DELETE a closed conversation after n ms (default 5000)
   --rate-limit <max>/<ms>      answer 429 over max requests per ms per socket (default: none)
   --jwt-secret <s>             HMAC secret (default: random; set it to keep tokens across restarts)
+  --public-host <host:port>    what the Domain API answers, for clients that reach it by another name
+  --max-messages-per-conversation <n>   stored messages per conversation (default 1000)
+  --max-conversation-bytes <n>          stored message bytes per conversation (default 524288)
+  --max-conversations <n>               stored conversations (default 1000; DELETEd ones make room)
+  --max-subscriptions-per-socket <n>    subscriptions per socket (default 100)
+  --max-queued-bytes <n>                bytes waiting for a socket that is not reading (default 8388608)
+  --max-tokens <n>                      unexpired tokens issued (default 10000)
   --verbose                    log connections and requests (never tokens)
   --help                       show this help`;
 
@@ -31,6 +39,15 @@ const NUMERIC: Readonly<Record<string, 'idleTimeoutMs' | 'invitationTtlMs' | 'to
   '--delete-after-close-ms': 'deleteAfterCloseMs',
 };
 
+const LIMITS: Readonly<Record<string, keyof EmulatorLimits>> = {
+  '--max-messages-per-conversation': 'maxMessagesPerConversation',
+  '--max-conversation-bytes': 'maxConversationBytes',
+  '--max-conversations': 'maxConversations',
+  '--max-subscriptions-per-socket': 'maxSubscriptionsPerSocket',
+  '--max-queued-bytes': 'maxQueuedBytes',
+  '--max-tokens': 'maxTokens',
+};
+
 function parsePort(text: string): number | undefined {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
   return port <= 65535 ? port : undefined;
@@ -39,6 +56,7 @@ function parsePort(text: string): number | undefined {
 /** Parses `argv` (without node and the script); `env.PORT` is the default port. */
 export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliParse {
   const emulator: EmulatorOptions = {};
+  const limits: Partial<EmulatorLimits> = {};
   let verbose = false;
   let help = false;
   const envPort = env['PORT'];
@@ -57,12 +75,19 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
       i++;
       if (value === undefined) return { ok: false, error: `${flag} needs a value` };
       const numeric = NUMERIC[flag];
+      const limit = LIMITS[flag];
       if (flag === '--port') {
         const port = parsePort(value);
         if (port === undefined) return { ok: false, error: `--port must be a port number, got ${value}` };
         emulator.port = port;
       } else if (flag === '--host') emulator.host = value;
       else if (flag === '--jwt-secret') emulator.jwtSecret = value;
+      else if (flag === '--public-host') emulator.publicHost = value;
+      else if (limit !== undefined) {
+        const n = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (!(Number.isSafeInteger(n) && n >= 1)) return { ok: false, error: `${flag} must be a positive integer, got ${value}` };
+        limits[limit] = n;
+      }
       else if (flag === '--rate-limit') {
         const match = /^(\d+)\/(\d+)$/.exec(value);
         if (match === null) return { ok: false, error: `--rate-limit must look like 10/1000, got ${value}` };
@@ -74,5 +99,6 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
       } else return { ok: false, error: `unknown option ${flag}` };
     }
   }
+  if (Object.keys(limits).length > 0) emulator.limits = limits;
   return { ok: true, value: { emulator, verbose, help } };
 }

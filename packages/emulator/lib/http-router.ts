@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Json } from './json';
+import { MAX_JSON_DEPTH } from './limits';
 import { parseJson } from './narrow';
 import { serveStatic, type StaticDir } from './static-files';
 
@@ -74,7 +75,7 @@ function readBody(req: IncomingMessage): Promise<Json | undefined> {
       if (text === '') return resolve(undefined);
       const parsed = parseJson(text);
       if (parsed.ok) resolve(parsed.value);
-      else reject(new HttpError(400, 'malformed JSON body'));
+      else reject(new HttpError(400, parsed.error === 'too-deep' ? `JSON body nested deeper than ${MAX_JSON_DEPTH} levels` : 'malformed JSON body'));
     });
   });
 }

@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { realClock, type EmulatorClock } from './clock';
 import type { Route, RouteContext } from './http-router';
 import { defaultAssetDirs, libraryRoot, packageRoot } from './assets';
+import { invitationTtlRefusal, resolveLimits, type EmulatorLimits } from './limits';
 import type { StaticDir } from './static-files';
 import type { RunningEmulator } from './types';
 
@@ -45,6 +46,13 @@ export interface EmulatorOptions {
   browserAssets?: boolean;
   /** One line per notable event (connections, requests and their codes). Never receives a JWT. */
   log?: (line: string) => void;
+  /** Caps on what the emulator stores and queues (defaults in the README's "Security" section). */
+  limits?: Partial<EmulatorLimits>;
+  /**
+   * The `host:port` the Domain API answers (never the request's `Host`), for clients that reach the
+   * emulator under another name (another machine, a proxy). Default: the bound address and port.
+   */
+  publicHost?: string;
 }
 
 export interface ResolvedOptions {
@@ -61,12 +69,29 @@ export interface ResolvedOptions {
   readonly routes: readonly EmulatorRoute[];
   readonly staticDirs: readonly StaticDir[];
   readonly log: (line: string) => void;
+  readonly limits: EmulatorLimits;
+  /** Undefined: the bound address and port, known once listening. */
+  readonly publicHost: string | undefined;
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number of milliseconds`);
   return value;
+}
+
+function withinWire(name: string, ms: number, nowMs: number): number {
+  const refusal = invitationTtlRefusal(name, ms, nowMs);
+  if (refusal !== undefined) throw new RangeError(refusal);
+  return ms;
+}
+
+const HOST_PORT = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\]):\d{1,5}$/;
+
+function checkPublicHost(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!HOST_PORT.test(value)) throw new RangeError(`publicHost must be host:port (e.g. emulator.test:8080 or [::1]:8080), got ${value.slice(0, 100)}`);
+  return value.toLowerCase();
 }
 
 /** Fills in defaults; throws a RangeError for impossible values. */
@@ -78,6 +103,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     throw new RangeError('rateLimit needs maxRequests >= 1 and perMs > 0');
   }
   const agentNumericId = options.agentNumericId ?? '356285412';
+  const clock = options.clock ?? realClock();
   if (!/^\d{1,20}$/.test(agentNumericId)) throw new RangeError('agentNumericId must be digits');
   return {
     port,
@@ -85,13 +111,15 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     jwtSecret: options.jwtSecret ?? randomBytes(32).toString('base64url'),
     tokenTtlMs: positive('tokenTtlMs', options.tokenTtlMs, 3_600_000),
     idleTimeoutMs: positive('idleTimeoutMs', options.idleTimeoutMs, 60_000),
-    invitationTtlMs: positive('invitationTtlMs', options.invitationTtlMs, 120_000),
+    invitationTtlMs: withinWire('invitationTtlMs', positive('invitationTtlMs', options.invitationTtlMs, 120_000), clock.now()),
     deleteAfterCloseMs: positive('deleteAfterCloseMs', options.deleteAfterCloseMs, 5_000),
     rateLimit,
-    clock: options.clock ?? realClock(),
+    clock,
     agentNumericId,
     routes: options.routes ?? [],
     staticDirs: [...(options.staticDirs ?? []), ...(options.browserAssets === false ? [] : defaultAssetDirs(packageRoot(), libraryRoot()))],
     log: options.log ?? (() => undefined),
+    limits: resolveLimits(options.limits),
+    publicHost: checkPublicHost(options.publicHost),
   };
 }

@@ -53,8 +53,8 @@ function checkCloseCode(code: number | undefined): void {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = resolveOptions(options);
-  const store = new ConversationStore(config.clock);
-  const tokens = createTokenIssuer(config.jwtSecret, config.tokenTtlMs, config.clock);
+  const store = new ConversationStore(config.clock, config.limits);
+  const tokens = createTokenIssuer(config.jwtSecret, config.tokenTtlMs, config.clock, config.limits.maxTokens);
   const core = new EmulatorCore(config, store, tokens, agentIdentity(config.agentNumericId));
   // Routes need the running emulator, which exists only once the server listens.
   const ref: { running?: RunningEmulator } = {};
@@ -63,8 +63,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return ref.running;
   };
   let hostPort = '';
+  let publicHost = '';
   const extraRoutes: Route[] = config.routes.map((route) => ({ method: route.method, path: route.path, handler: (ctx) => route.handler({ ...ctx, emulator: self() }) }));
-  const routes = [...domainAndIdpRoutes(tokens, () => hostPort), ...controlRoutes(self), ...extraRoutes];
+  const routes = [...domainAndIdpRoutes(tokens, () => publicHost), ...controlRoutes(self), ...extraRoutes];
   const server = createServer(createRouter(routes, config.staticDirs, config.log));
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
@@ -79,6 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
 
   const port = await listen(server, config.port, config.host);
   hostPort = `${urlHost(config.host)}:${port}`;
+  publicHost = config.publicHost ?? hostPort;
   const url = `http://${hostPort}`;
   const agent = createAgentControl(core);
 

@@ -1,8 +1,9 @@
 /**
- * Serves files from directories mounted at URL prefixes (GET/HEAD only), never outside the directory.
+ * Serves files from directories mounted at URL prefixes (GET/HEAD only), never outside the directory:
+ * the path is resolved inside it, and so is the real path of the file (a symlink out is not followed).
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 
@@ -51,12 +52,24 @@ function resolveInside(dir: string, prefix: string, pathname: string): string | 
   return target === root || target.startsWith(root + sep) ? target : undefined;
 }
 
+/** The real path of `path` if it lies inside the real `root` (symlinks resolved), else undefined. */
+async function realInside(root: string, path: string): Promise<string | undefined> {
+  try {
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(path)]);
+    return real === realRoot || real.startsWith(realRoot + sep) ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Streams the file for `pathname` if one of `dirs` has it; resolves whether it answered. */
 export async function serveStatic(dirs: readonly StaticDir[], pathname: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
   for (const { urlPrefix, dir } of dirs) {
     const target = resolveInside(dir, urlPrefix, pathname);
-    const file = target === undefined ? undefined : await fileAt(target);
-    if (file === undefined) continue;
+    const found = target === undefined ? undefined : await fileAt(target);
+    const real = found === undefined ? undefined : await realInside(dir, found.path);
+    if (found === undefined || real === undefined) continue;
+    const file = { path: real, size: found.size };
     res.writeHead(200, {
       'Content-Type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
       'Content-Length': file.size,

@@ -48,13 +48,13 @@ describe('Domain API', () => {
     });
   });
 
-  it('reports the host the client used (e.g. localhost)', async () => {
+  it('answers its own address whatever Host the client sent (see host-and-files.spec.ts)', async () => {
     const { emulator } = await startHarness();
     const reply = await rawHttp(
       emulator.port,
       `GET /api/account/1/service/idp/baseURI.json?version=1.0 HTTP/1.1\r\nHost: localhost:${emulator.port}\r\nConnection: close\r\n\r\n`,
     );
-    expect(reply).toContain(`"baseURI":"localhost:${emulator.port}"`);
+    expect(reply).toContain(`"baseURI":"127.0.0.1:${emulator.port}"`);
   });
 
   it('refuses a missing version (400), an unknown service (404) and a bad account id (400)', async () => {
