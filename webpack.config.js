@@ -40,6 +40,7 @@ const base = (name, extra) => ({
 const librarySources = {
   'lp-call-streams$': path.resolve(__dirname, 'lib/index.ts'),
   'lp-call-streams/testing$': path.resolve(__dirname, 'lib/testing/index.ts'),
+  'lp-call-streams/protocol$': path.resolve(__dirname, 'lib/protocol/index.ts'),
 };
 
 // An ES module bundle with rxjs external (kept as `import … from 'rxjs'`), written to `dir`.

@@ -49,11 +49,20 @@ export class QueueError extends Error {
   }
 }
 
-/** Authentication failed for good (e.g. two refreshed tokens refused in a row). */
-export class AuthError extends Error {
-  override readonly name = 'AuthError';
-  constructor(message: string) {
-    super(message);
+/**
+ * A configuration mistake, found when the client or connection is created (thrown synchronously)
+ * or when only the network can reveal it (then `connection$` ends with `closed { reason: 'config' }`
+ * and the diagnostic carries this message). `field` names what to fix.
+ */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+  constructor(
+    /** The config path at fault, e.g. `accountId`, `visitor.name`, `endpoint.socketUrl`. */
+    readonly field: string,
+    /** What is wrong and what to pass instead. */
+    detail: string,
+  ) {
+    super(`${field}: ${detail}`);
   }
 }
 

@@ -1,21 +1,105 @@
 /**
  * lp-call-streams — LivePerson voice and video calls over the Messaging Window API as typed,
- * composable RxJS 7 streams. Public barrel: named exports only.
- *
- * - `createCallClient` — the whole integration (connection, dialogs, lpTag, container, session).
- * - `createConnection` — the resilient consumer connection on its own.
- * - Operators usable without the client: `callDialogs`, `partitionDialogs`, `callSession`,
- *   `runCallSession`, `sessionEffects`, `offerOnInvite`, `withCallScreen`.
- * - Adapters: `fromLpTagEvent`, `fromSessionError`, `fromSessionResume`, `publishLpCoBrowse`,
- *   `callScreenContainer`.
- * - The wire model: `decode`, `encode`, request builders, type guards.
+ * composable RxJS 7 streams. The public surface, by name (the API report in `api/` pins it).
+ * The wire model is `lp-call-streams/protocol`; the test kit `lp-call-streams/testing`.
  */
-export * from './client';
-export * from './connection';
-export * from './dialog';
-export * from './lptag';
-export * from './dom';
-export * from './session';
-export * from './protocol';
-export * from './errors';
-export * from './readiness';
+
+// ── The client: the whole integration ───────────────────────────────────────────────────────────
+export { createCallClient } from './client/create-call-client';
+export type { CallClient, CallClientConfig, ClientConnection, ClientDiagnostic, ContainerConfig, EventStream, StateStream, VisitorConfig } from './client/types';
+
+// ── Auth providers ──────────────────────────────────────────────────────────────────────────────
+export { authenticated, unauthenticated } from './auth/auth';
+export type { AuthProvider, IdpOptions, JwtReason, JwtRequest, JwtSource } from './auth/auth';
+export { rememberJwt } from './auth/remember-jwt';
+export type { JwtStorage } from './auth/remember-jwt';
+export type { FetchLike, FetchResponseLike } from './auth/http';
+
+// ── The connection on its own (chat, your own pipelines) ────────────────────────────────────────
+export { createConnection } from './connection/create-connection';
+export type { Connection, ConnectionConfig, ConnectionState, EndpointConfig, MessagingEventsOptions, RequestOptions } from './connection/types';
+export type { ConnectionDiagnostic } from './connection/diagnostics';
+export type { SocketDiagnostic } from './transport/socket-link';
+export type { TypedResponse } from './rpc/request';
+export { retryRequest } from './rpc/retry';
+export type { RetryRequestConfig } from './rpc/retry';
+export type { QueueConfig, QueueDropReason } from './rpc/queue';
+export type { ClientPropertiesConfig } from './transport/client-properties';
+export type { KeepAliveConfig } from './transport/keep-alive';
+export type { EndCause, ReconnectPolicy, Refresh } from './transport/reconnect-policy';
+export { CloseCode } from './transport/close-codes';
+export type { CloseEventLike, CloseInfo, Handler, MessageEventLike, WebSocketFactory, WebSocketLike } from './transport/websocket-like';
+
+// ── Dialog streams (over your own frames) ───────────────────────────────────────────────────────
+export { callDialogs } from './dialog/call-dialogs';
+export type { CallDialogsConfig } from './dialog/call-dialogs';
+export { partitionDialogs, isAcceptedEvent, isClosedEvent, isInvitedEvent } from './dialog/partition-dialogs';
+export type { DialogEventOf, DialogStreams } from './dialog/partition-dialogs';
+export type { AcceptedCall, CallDialog, CallInvitation, ClosedCall, CloseReason, DialogEvent, DialogKind } from './dialog/types';
+
+// ── The call session: state machine, operators, the call core ──────────────────────────────────
+export { initialCallState, isTerminal, dialogIdOf } from './session/call-state';
+export type { CallFailure, CallState, CallStatus } from './session/call-state';
+export { transition } from './session/transition';
+export { checkIntent } from './session/check-intent';
+export type { EffectOutcome, IntentRejection, IntentRejectionReason, IntentType, SessionEvent, SessionIntent, SessionOptions, SessionPublishEvent } from './session/session-event';
+export { callSession } from './session/call-session';
+export { sessionEffects } from './session/session-effects';
+export { offerOnInvite } from './session/offer-on-invite';
+export { withCallScreen } from './session/with-call-screen';
+export type { SessionPorts, SessionPublishRequest } from './session/ports';
+export { createCallCoreHub } from './session/call-core-hub';
+export type { CallCoreHub, CallCoreHubOptions, CallCoreSources } from './session/call-core-hub';
+export type { DialogTrackerOptions } from './dialog/tracker';
+export type { CallCoreOptions, CoreEvent, CoreInput, CoreStep, ResumeSignal, SessionErrorSignal } from './session/call-core';
+
+// ── lpTag and DOM adapters ──────────────────────────────────────────────────────────────────────
+export { fromSessionError, fromSessionResume } from './lptag/call-events';
+export type { CallResume } from './lptag/call-events';
+export type { CallError, CallErrorId, KnownCallErrorId } from './lptag/call-error';
+export { publishLpCoBrowse } from './lptag/publish-lpcobrowse';
+export type { LpCoBrowseConfig, LpCoBrowseRequest, PublishResult } from './lptag/publish-lpcobrowse';
+export type { CobrowseEventName, LpCoBrowseEventName } from './lptag/validate-cobrowse';
+export { fromLpTagEvent } from './lptag/from-lptag-event';
+export type { FromLpTagEventConfig, LpTagEvent } from './lptag/from-lptag-event';
+export { isLpTagLike } from './lptag/lptag-like';
+export type { LpTagAccessor, LpTagLike, LpTagListener, LpTagSource } from './lptag/lptag-like';
+export type { LpTagConfig, LpTagDiagnostic } from './lptag/diagnostics';
+export { callScreenContainer, CALL_SCREEN_CLASS } from './dom/call-screen-container';
+export type { CallScreenContainerConfig } from './dom/call-screen-container';
+
+// ── Call readiness (before accept) ──────────────────────────────────────────────────────────────
+export { callReadiness, DEFAULT_READINESS_TIMEOUT_MS } from './readiness/call-readiness';
+export type { CallReadinessConfig } from './readiness/call-readiness';
+export { requestCallPermission } from './readiness/request-call-permission';
+export type { CallPermissionResult, PermissionFailure } from './readiness/request-call-permission';
+export { checkIceServers } from './readiness/check-ice-servers';
+export type { IceCandidateCounts, IceCheckConfig, IceCheckResult } from './readiness/check-ice-servers';
+export type { CallMode, CallReadiness, CallReadinessStatus, MediaKind, MediaReading, MediaReadings, ReadinessBase, ReadinessBlock, WebRtcApi, WebRtcSupport } from './readiness/types';
+export type {
+  EventTargetLike,
+  IceCandidateLike,
+  MediaDeviceInfoLike,
+  MediaDevicesLike,
+  MediaEnvironment,
+  MediaStreamLike,
+  PeerConnectionConstructor,
+  PeerConnectionLike,
+  PermissionsLike,
+  PermissionStatusLike,
+} from './readiness/environment';
+
+// ── Errors (each with a `name`) ─────────────────────────────────────────────────────────────────
+export {
+  CallIntentError,
+  ConfigError,
+  ConnectionClosedError,
+  ConnectionLostError,
+  LpTagUnavailableError,
+  PublishError,
+  QueueError,
+  RequestError,
+  RequestTimeoutError,
+} from './errors';
+export { HttpError } from './auth/http';
+export { ResponseDecodeError } from './rpc/response-decode-error';

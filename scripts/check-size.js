@@ -15,9 +15,9 @@ const KB = 1024;
 const TARGET_BYTES = 6 * KB;
 
 const rows = [
-  { file: 'dist/bundle/lp-call-streams.umd.js', what: 'UMD bundle, every export', kind: 'ratchet', limit: 20.5 * KB },
-  { file: 'dist/bundle/lp-call-streams.esm.js', what: 'ESM bundle, every export', kind: 'ratchet', limit: 20.5 * KB },
-  { file: 'dist/size/call-client.js', what: 'import { createCallClient, unauthenticated }', kind: 'ratchet', limit: 16.5 * KB },
+  { file: 'dist/bundle/lp-call-streams.umd.js', what: 'UMD bundle, every export', kind: 'ratchet', limit: 21 * KB },
+  { file: 'dist/bundle/lp-call-streams.esm.js', what: 'ESM bundle, every export', kind: 'ratchet', limit: 21 * KB },
+  { file: 'dist/size/call-client.js', what: 'import { createCallClient, unauthenticated }', kind: 'ratchet', limit: 18 * KB },
   { file: 'dist/size/no-connection.js', what: 'everything but the connection (own socket)', kind: 'ratchet', limit: 9.5 * KB },
   { file: 'dist/size/dialogs.js', what: 'import { decode, callDialogs, partitionDialogs }', kind: 'budget', limit: TARGET_BYTES },
 ];

@@ -1,4 +1,4 @@
-import { defer, from, type Observable, switchMap } from 'rxjs';
+import { catchError, defer, from, type Observable, switchMap, throwError } from 'rxjs';
 
 /** What the library needs from `fetch`: browsers' and Node's global `fetch` both fit. */
 export type FetchLike = (
@@ -36,6 +36,8 @@ export function globalFetch(): FetchLike | undefined {
  */
 export function fetchJson(fetchFn: FetchLike, url: string, init?: Parameters<FetchLike>[1]): Observable<unknown> {
   return defer(() => from(fetchFn(url, init))).pipe(
+    // A request that never got an answer (server down, DNS, CORS): say where it went.
+    catchError((error: unknown) => throwError(() => new HttpError(url, 0, `no answer (${error instanceof Error ? error.message : String(error)}): is a server running at this address?`))),
     switchMap((response) => {
       if (!response.ok) throw new HttpError(url, response.status, `HTTP ${response.status}`);
       return from(response.json());

@@ -10,6 +10,7 @@ import { callStreams } from './call-streams';
 import { callCommand } from './commands';
 import { clientDiagnostics } from './diagnostics';
 import type { CallClient, CallClientConfig } from './types';
+import { validateClientConfig } from './validate-config';
 
 const defaultLpTag = (): unknown => (globalThis as { lpTag?: unknown }).lpTag;
 
@@ -35,6 +36,7 @@ const defaultLpTag = (): unknown => (globalThis as { lpTag?: unknown }).lpTag;
  * });
  */
 export function createCallClient(config: CallClientConfig): CallClient {
+  validateClientConfig(config);
   const scheduler = config.scheduler ?? asyncScheduler;
   const lpTag = config.lpTag ?? defaultLpTag;
 
@@ -103,6 +105,14 @@ export function createCallClient(config: CallClientConfig): CallClient {
     accept: (invitation) => callCommand(hub, 'accept', invitation, now),
     decline: (invitation) => callCommand(hub, 'decline', invitation, now),
     offer: (invitation) => callCommand(hub, 'offer', invitation, now),
-    connection,
+    connection: {
+      state$: connection.state$,
+      notification$: connection.notification$,
+      diagnostic$: connection.diagnostic$,
+      connect: () => connection.connect(),
+      request: (type, body, options) => connection.request(type, body, options),
+      subscribeConversations: (body) => connection.subscribeConversations(body),
+      messagingEvents: (dialogId, conversationId, options) => connection.messagingEvents(dialogId, conversationId, options),
+    },
   };
 }

@@ -84,6 +84,13 @@ export type StateStream<T> = Observable<T>;
  */
 export type EventStream<T> = Observable<T>;
 
+/**
+ * The client's connection, for chat (request a conversation, send and receive text, your own
+ * subscriptions). It has no `close()`: the client's lifetime is its subscribers' — the last one
+ * leaving closes the socket with 1000. (Use `createConnection` when you need a connection you close.)
+ */
+export type ClientConnection = Omit<Connection, 'close'>;
+
 /** Everything the client survived, as values. */
 export type ClientDiagnostic =
   | { readonly source: 'connection'; readonly diagnostic: ConnectionDiagnostic }
@@ -134,6 +141,6 @@ export interface CallClient {
    * `autoOffer: true`, or when already offered, it changes nothing). Emits states until `offered`.
    */
   offer(invitation: CallInvitation | string): Observable<CallState>;
-  /** The underlying connection, for chat (request a conversation, send and receive text). */
-  readonly connection: Connection;
+  /** The underlying connection, for chat (request a conversation, send and receive text); no `close()`. */
+  readonly connection: ClientConnection;
 }

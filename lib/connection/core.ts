@@ -1,7 +1,7 @@
 import { catchError, concat, defer, filter, map, type Observable, of, type SchedulerLike, switchMap, tap, throwError, timeout } from 'rxjs';
 import { type AuthProvider, fromJwtSource, type JwtReason, type JwtRequest } from '../auth/auth';
 import { resolveSocketUrl } from '../auth/domain-api';
-import type { FetchLike } from '../auth/http';
+import { HttpError, type FetchLike } from '../auth/http';
 import type { ClientPropertiesHeader } from '../protocol/types';
 import type { Link } from '../rpc/link';
 import type { KeepAliveConfig } from '../transport/keep-alive';
@@ -111,8 +111,10 @@ export function runCore(config: CoreConfig): Observable<CoreSnapshot> {
           ),
           catchError((error: unknown) => {
             const stage = error instanceof SetupError ? error.stage : 'endpoint-error';
-            const message = describeError(error instanceof SetupError ? error.original : error, secrets());
-            return of(localEnd({ type: stage, message }, stage === 'token-error' ? 'no token' : 'endpoint lookup failed'));
+            const original = error instanceof SetupError ? error.original : error;
+            const message = describeError(original, secrets());
+            const status = original instanceof HttpError && original.status > 0 ? { status: original.status } : {};
+            return of(localEnd({ type: stage, message, ...status }, stage === 'token-error' ? 'no token' : 'endpoint lookup failed'));
           }),
         ),
       );

@@ -36,6 +36,7 @@ import { DEFAULT_REQUEST_TIMEOUT_MS, resolveCoreConfig } from './config';
 import { type CoreSnapshot, runCore } from './core';
 import { type ConnectionDiagnostic, describeError } from './diagnostics';
 import type { Connection, ConnectionConfig, ConnectionState } from './types';
+import { validateConnectionConfig } from './validate-config';
 
 const idle: ConnectionState = { status: 'idle' };
 const closedByClient: CoreSnapshot = { state: { status: 'closed', reason: 'client' }, link: undefined };
@@ -61,6 +62,7 @@ const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
  * connection.subscribeConversations({ convState: ['OPEN'] }).subscribe((n) => render(n));
  */
 export function createConnection(config: ConnectionConfig): Connection {
+  validateConnectionConfig(config);
   const requestTimeoutMs = config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 
   const stateSubject$ = new ReplaySubject<ConnectionState>(1);

@@ -20,7 +20,7 @@ export type ConnectionDiagnostic =
       readonly openedForMs: number | undefined;
       readonly next:
         | { readonly type: 'reconnect'; readonly attempt: number; readonly delayMs: number; readonly refresh: Refresh }
-        | { readonly type: 'terminal'; readonly reason: 'auth' | 'gave-up' | 'client' };
+        | { readonly type: 'terminal'; readonly reason: 'auth' | 'gave-up' | 'config' | 'client' };
     }
   /** A queued command was not sent (its Observable errored with `QueueError`). */
   | { readonly type: 'queue-drop'; readonly requestType: string; readonly reason: QueueDropReason }

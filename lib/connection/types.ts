@@ -75,8 +75,12 @@ export type ConnectionState =
       readonly lastClose: { readonly code: number; readonly reason: string };
       readonly cause: EndCause['type'];
     }
-  /** Over for good: `close()` was called, auth failed twice in a row, or the policy gave up. */
-  | { readonly status: 'closed'; readonly reason: 'client' | 'auth' | 'gave-up' };
+  /**
+   * Over for good: `close()` was called (`client`), auth failed twice in a row (`auth`), the policy
+   * gave up (`gave-up`), or the Domain API / IdP said the configuration is wrong (`config`: see the
+   * `disconnected` diagnostic for the URL and status).
+   */
+  | { readonly status: 'closed'; readonly reason: 'client' | 'auth' | 'gave-up' | 'config' };
 
 export interface RequestOptions {
   /** Default: the connection's `requestTimeoutMs`. */

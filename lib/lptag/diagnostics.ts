@@ -17,6 +17,8 @@ export type LpTagDiagnostic =
   | { readonly type: 'lptag-unbind-failed'; readonly app: string; readonly event: string }
   /** An event payload did not have the documented shape; a best-effort value was still emitted. */
   | { readonly type: 'lptag-invalid-payload'; readonly app: string; readonly event: string; readonly problems: readonly string[] }
+  /** A call event was not published: its data is invalid (`field` names it; the session fails). */
+  | { readonly type: 'lptag-publish-invalid'; readonly event: string; readonly field: string; readonly message: string }
   /** `publish` returned something other than `true`: no listener got the event. */
   | { readonly type: 'lptag-publish-unheard'; readonly event: string }
   /** `lp_monitoringSDK` gave no usable id; the configured fallback was used. */

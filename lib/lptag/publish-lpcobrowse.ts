@@ -84,7 +84,10 @@ export function publishLpCoBrowse(source: LpTagSource, request: LpCoBrowseReques
           cid: config.cid,
           eid: config.eid,
         });
-        if (data instanceof PublishError) return throwError(() => data);
+        if (data instanceof PublishError) {
+          onDiagnostic?.({ type: 'lptag-publish-invalid', event: request.event, field: data.field, message: data.message });
+          return throwError(() => data);
+        }
         returned = lpTag.events.publish(LPCOBROWSE_APP, request.event, data);
       }
       const delivered = returned === true;

@@ -12,11 +12,6 @@ import { readLpTag, type LpTagLike, type LpTagSource } from './lptag-like';
  * result: -------------------(t|)      polls at pollMs, 2·pollMs, …
  * never:  ------------------------#    LpTagUnavailableError at waitMs
  * ```
- *
- * @example
- * import { asyncScheduler } from 'rxjs';
- * import { waitForLpTag } from 'lp-call-streams';
- * waitForLpTag(() => window.lpTag, { scheduler: asyncScheduler }).subscribe((lpTag) => lpTag.events.publish('lpCoBrowse', 'sliderOpened'));
  */
 export function waitForLpTag(source: LpTagSource, config: LpTagConfig): Observable<LpTagLike> {
   const { scheduler, waitMs = DEFAULT_WAIT_MS, pollMs = DEFAULT_POLL_MS } = config;

@@ -20,7 +20,7 @@ import type {
  *
  * @example
  * ```ts
- * import { buildRequest } from 'lp-call-streams';
+ * import { buildRequest } from 'lp-call-streams/protocol';
  * buildRequest('3', 'cqm.UnsubscribeExConversations', { subscriptionId }); // used by the rpc layer
  * ```
  */

@@ -66,7 +66,7 @@ function describe(error: unknown): string {
  *
  * @example
  * ```ts
- * import { decode } from 'lp-call-streams';
+ * import { decode } from 'lp-call-streams/protocol';
  * const result = decode(message.data);
  * if (result.ok) frame$.next(result.frame); else diagnostics.report(result.error.message);
  * ```

@@ -9,7 +9,7 @@ import type { AnyRequestFrame, RequestFrame } from './types';
  *
  * @example
  * ```ts
- * import { encode, getClock } from 'lp-call-streams';
+ * import { encode, getClock } from 'lp-call-streams/protocol';
  * socket.send(encode(getClock('7'))); // {"kind":"req","id":"7","type":"GetClock"}
  * ```
  */

@@ -58,7 +58,7 @@ export type ReadinessBlock =
   /** The user (or a policy) denied these kinds for this site; only the user can undo it. */
   | { readonly reason: 'permission-denied'; readonly kinds: readonly MediaKind[] };
 
-interface ReadinessBase {
+export interface ReadinessBase {
   readonly mode: CallMode;
   readonly support: WebRtcSupport;
   readonly media: MediaReadings;

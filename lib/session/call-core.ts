@@ -58,7 +58,7 @@ export interface CoreStep {
   readonly resumed: ResumeSignal | undefined;
 }
 
-/** Options of {@link createCallCore}. */
+/** Options of `createCallCore`. */
 export interface CallCoreOptions extends SessionOptions, DialogTrackerOptions {}
 
 /** The call core of one client run. */

@@ -20,8 +20,9 @@ function reasonFor(state: CallState, intent: SessionIntent): IntentRejectionReas
     case 'expired':
       return 'invitation-expired';
     case 'ended':
-    case 'failed':
       return 'invitation-closed';
+    case 'failed':
+      return 'session-failed';
     default:
       return assertNever(state);
   }

@@ -30,7 +30,7 @@ export function publishesFor(prev: CallState, next: CallState): SessionPublishRe
 }
 
 /**
- * Turns state changes into publish requests with {@link publishesFor}. The first state seen is the
+ * Turns state changes into publish requests with `publishesFor`. The first state seen is the
  * baseline (a late subscriber to a replayed session does not re-publish).
  *
  * ```

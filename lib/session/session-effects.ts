@@ -9,7 +9,7 @@ import { withCallScreen } from './with-call-screen';
 /**
  * Every effect of the session, derived from its states: the call screen while `accepting`/`active`
  * (created before `cobrowseAccepted` / `sliderOpened` is published), and the publishes of
- * {@link publishesFor}. Emits outcomes as session events, to feed back into the session.
+ * `publishesFor`. Emits outcomes as session events, to feed back into the session.
  *
  * ```
  * state:  s-I-O-A-C-E-|

@@ -51,8 +51,10 @@ export type IntentRejectionReason =
   | 'unknown-invitation'
   /** The invitation expired (closed as expired, or `at` is past `expiresAt`). */
   | 'invitation-expired'
-  /** The invitation was cancelled, ended, answered elsewhere or failed. */
+  /** The invitation was cancelled, ended or answered elsewhere. */
   | 'invitation-closed'
+  /** The session failed (a `sessionError`, a publish with invalid data, no call screen): see `session$`'s `failure`. */
+  | 'session-failed'
   | 'already-accepted'
   | 'already-declined';
 

@@ -57,10 +57,6 @@ export function detectFromUserAgent(userAgent: string | undefined): Detected {
 /**
  * The ClientProperties header for InitConnection: detected values, overridden by `config`, with
  * `features` always including `CO_BROWSE` and `MULTI_DIALOG`.
- *
- * @example
- * import { buildClientProperties } from 'lp-call-streams';
- * buildClientProperties(navigator.userAgent, { appId: 'my-shop' });
  */
 export function buildClientProperties(userAgent: string | undefined, config: ClientPropertiesConfig = {}): ClientPropertiesHeader {
   const features = [...requiredFeatures, ...(config.features ?? []).filter((feature) => !requiredFeatures.includes(feature))];

@@ -11,10 +11,10 @@ export type EndCause =
   | { readonly type: 'handshake-timeout' }
   /** InitConnection was answered with `code` ≥ 400. */
   | { readonly type: 'handshake-rejected'; readonly code: number }
-  /** The auth provider failed to supply a token (message redacted). */
-  | { readonly type: 'token-error'; readonly message: string }
-  /** The Domain API lookup failed (message redacted). */
-  | { readonly type: 'endpoint-error'; readonly message: string };
+  /** The auth provider failed to supply a token (message redacted; `status`: the IdP's HTTP status, if it answered). */
+  | { readonly type: 'token-error'; readonly message: string; readonly status?: number }
+  /** The Domain API lookup failed (message redacted, with the URL; `status`: its HTTP status, if it answered). */
+  | { readonly type: 'endpoint-error'; readonly message: string; readonly status?: number };
 
 /** The end of one attempt, as the policy sees it. */
 export interface AttemptEnd {
@@ -26,7 +26,7 @@ export interface AttemptEnd {
   readonly byClient?: boolean;
 }
 
-/** Tuning of {@link decideReconnect}. All times in milliseconds. */
+/** Tuning of the reconnect policy (`decideReconnect`). All times in milliseconds. */
 export interface ReconnectPolicy {
   /** No reconnect waits less than this (except right after an auth refresh). Default 1 000. */
   readonly floorMs: number;
@@ -66,7 +66,7 @@ export type Refresh = 'none' | 'token' | 'identity';
 
 export type ReconnectDecision =
   | { readonly type: 'stop' }
-  | { readonly type: 'terminal'; readonly reason: 'auth' | 'gave-up' }
+  | { readonly type: 'terminal'; readonly reason: 'auth' | 'gave-up' | 'config' }
   | { readonly type: 'retry'; readonly attempt: number; readonly delayMs: number; readonly refresh: Refresh; readonly next: ReconnectState };
 
 /** Which refresh (if any) an ending asks for: 4401 / InitConnection 401·403 → token, 4407 → identity. */
@@ -89,9 +89,17 @@ export function backoffDelay(attempt: number, policy: ReconnectPolicy, random: (
 }
 
 /**
+ * A lookup or signup the server answered with 400 / 404: the account (or the endpoint) is wrong,
+ * and retrying cannot help. (401/403 of the IdP are auth; 408, 429 and 5xx are worth retrying.)
+ */
+export function isConfigFailure(cause: EndCause): boolean {
+  return (cause.type === 'endpoint-error' || cause.type === 'token-error') && (cause.status === 400 || cause.status === 404);
+}
+
+/**
  * The reconnect policy as a pure function: what to do after an attempt ended.
  *
- * - close 1000 by us → `stop`;
+ * - close 1000 by us → `stop`; the Domain API or the IdP answering 400/404 → `terminal config`;
  * - 4401 (or InitConnection 401/403) → refresh the token, reconnect at once;
  *   4407 → refresh the identity, reconnect at once; `maxAuthFailures` in a row → `terminal auth`;
  * - anything else (1006, 1011, timeouts, lookup failures) → backoff, reset after a stable link;
@@ -99,6 +107,7 @@ export function backoffDelay(attempt: number, policy: ReconnectPolicy, random: (
  */
 export function decideReconnect(end: AttemptEnd, state: ReconnectState, policy: ReconnectPolicy, random: () => number): ReconnectDecision {
   if (end.byClient === true && end.close.code === CloseCode.NORMAL) return { type: 'stop' };
+  if (isConfigFailure(end.cause)) return { type: 'terminal', reason: 'config' };
   const handshakeSucceeded = end.openedForMs !== undefined;
   const stable = handshakeSucceeded && (end.openedForMs ?? 0) >= policy.stableAfterMs;
   const attempt = (stable ? 0 : state.attempt) + 1;

@@ -17,7 +17,7 @@ export interface AttemptContext {
 /** Emitted after an attempt's end event: the loop waits `delayMs`, or it is over. */
 export type ReconnectNotice =
   | { readonly type: 'reconnecting'; readonly end: AttemptEnd; readonly attempt: number; readonly delayMs: number; readonly refresh: Refresh }
-  | { readonly type: 'terminal'; readonly end: AttemptEnd; readonly reason: 'auth' | 'gave-up' | 'stop' };
+  | { readonly type: 'terminal'; readonly end: AttemptEnd; readonly reason: 'auth' | 'gave-up' | 'config' | 'stop' };
 
 export interface ReconnectLoopOptions {
   readonly policy: ReconnectPolicy;
@@ -27,7 +27,7 @@ export interface ReconnectLoopOptions {
 }
 
 /**
- * Applies {@link decideReconnect}: subscribes `attempt(context)`, passes its events through, and
+ * Applies `decideReconnect`: subscribes `attempt(context)`, passes its events through, and
  * when `endOf` recognises an event as the attempt's end, emits a notice and either waits and
  * subscribes a new attempt, or completes.
  *

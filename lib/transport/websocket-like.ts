@@ -5,7 +5,8 @@
  */
 
 /** Handler type checked bivariantly, so DOM handlers (`(ev: MessageEvent) => any`) fit. */
-type Handler<E> = { bivarianceHack(event: E): void }['bivarianceHack'];
+/** An event handler property of a socket (bivariant, as DOM handler properties are). */
+export type Handler<E> = { bivarianceHack(event: E): void }['bivarianceHack'];
 
 /** What the transport reads from a `message` event. */
 export interface MessageEventLike {

@@ -1,2 +1,3 @@
 // Size probe: dialog streams over a socket the brand already has (decode + dialog operators).
-export { callDialogs, decode, partitionDialogs } from '../../lib';
+export { callDialogs, partitionDialogs } from '../../lib';
+export { decode } from '../../lib/protocol';

@@ -3,10 +3,10 @@
 export {
   callDialogs,
   callScreenContainer,
-  decode,
   fromSessionError,
   fromSessionResume,
   partitionDialogs,
   publishLpCoBrowse,
   createCallCoreHub,
 } from '../../lib';
+export { decode } from '../../lib/protocol';

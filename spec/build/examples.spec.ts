@@ -15,7 +15,8 @@ const root = join(__dirname, '..', '..');
 /** The host context examples may use without declaring it. */
 const PRELUDE = `
 import type { Observable } from 'rxjs';
-import type { CallDialog, CallState, InboundFrame, SessionEvent, SessionPorts, SessionPublishRequest, Connection, EffectOutcome } from 'lp-call-streams';
+import type { CallDialog, CallState, SessionEvent, SessionPorts, SessionPublishRequest, Connection, EffectOutcome } from 'lp-call-streams';
+import type { InboundFrame } from 'lp-call-streams/protocol';
 declare global {
   const accountId: string;
   const visitor: { readonly name: string };
@@ -103,6 +104,7 @@ describe('TSDoc @example blocks', () => {
       paths: {
         'lp-call-streams': ['./lib/index.ts'],
         'lp-call-streams/testing': ['./lib/testing/index.ts'],
+        'lp-call-streams/protocol': ['./lib/protocol/index.ts'],
         'lp-call-streams-emulator': ['./packages/emulator/lib/index.ts'],
       },
     };

@@ -140,7 +140,7 @@ describe('createCallClient over the fake socket and the fake lpTag', () => {
   });
 
   it('an empty visitor name is a PublishError naming the field, and lpTag.events.publish is never called', () => {
-    const h = createHarness({ visitor: { name: '' } });
+    const h = createHarness({ visitor: { name: () => '' } }); // a static '' is a ConfigError at creation (config-errors.spec)
     const subscription = h.subscribeAll();
     h.advance(10);
     h.snapshot('INVITED');

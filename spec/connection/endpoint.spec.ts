@@ -66,8 +66,8 @@ describe('createConnection: endpoint and auth over the Domain API (real time, fa
     connection.close();
     expect(seen.map((state) => state.status)).toEqual(['idle', 'connecting', 'reconnecting', 'connecting', 'reconnecting', 'connecting', 'handshaking', 'open']);
     expect(diagnostics.slice(0, 2)).toEqual([
-      expect.objectContaining({ type: 'disconnected', cause: { type: 'endpoint-error', message: 'TypeError: fetch failed' }, next: expect.objectContaining({ type: 'reconnect', attempt: 1 }) }),
-      expect.objectContaining({ type: 'disconnected', cause: { type: 'endpoint-error', message: 'TypeError: fetch failed' }, next: expect.objectContaining({ type: 'reconnect', attempt: 2 }) }),
+      expect.objectContaining({ type: 'disconnected', cause: { type: 'endpoint-error', message: 'HttpError: https://api.liveperson.net/api/account/123/service/asyncMessagingEnt/baseURI.json?version=1.0: no answer (fetch failed): is a server running at this address?' }, next: expect.objectContaining({ type: 'reconnect', attempt: 1 }) }),
+      expect.objectContaining({ type: 'disconnected', cause: { type: 'endpoint-error', message: 'HttpError: https://api.liveperson.net/api/account/123/service/asyncMessagingEnt/baseURI.json?version=1.0: no answer (fetch failed): is a server running at this address?' }, next: expect.objectContaining({ type: 'reconnect', attempt: 2 }) }),
     ]);
     expect(fake.sockets).toHaveLength(1);
   });

@@ -28,7 +28,7 @@ describe('checkIntent', () => {
     ['declined', { status: 'declined', dialog: dialog(), by: 'consumer' }, 'already-declined'],
     ['expired', { status: 'expired', dialog: dialog() }, 'invitation-expired'],
     ['ended', { status: 'ended', dialog: dialog(), reason: 'cancelled' }, 'invitation-closed'],
-    ['failed', { status: 'failed', dialog: dialog(), failure: { type: 'session-error', id: 'X', message: '' } }, 'invitation-closed'],
+    ['failed', { status: 'failed', dialog: dialog(), failure: { type: 'session-error', id: 'X', message: '' } }, 'session-failed'],
   ])('refuses when %s', (_name, state, reason) => {
     expect(checkIntent(state, accept)).toEqual({ intent: 'accept', dialogId: 'd1', reason });
     expect(checkIntent(state, decline)).toEqual({ intent: 'decline', dialogId: 'd1', reason });

@@ -22,7 +22,8 @@ import {
   withLatestFrom,
   type Observable,
 } from 'rxjs';
-import type { Connection, ConversationChange, MessagingEventChange } from 'lp-call-streams';
+import type { ClientConnection } from 'lp-call-streams';
+import type { ConversationChange, MessagingEventChange } from 'lp-call-streams/protocol';
 import { appendItem, byTestId, messageOf } from './dom';
 
 /** The consumer has at most one open conversation: track it through UPSERTs and DELETEs. */
@@ -45,7 +46,7 @@ const textOf = (change: MessagingEventChange): { from: string; text: string } | 
     ? { from: change.originatorMetadata?.role === 'CONSUMER' ? 'you' : 'agent', text: change.event.message }
     : undefined;
 
-export function mountChat(connection: Connection): Subscription {
+export function mountChat(connection: ClientConnection): Subscription {
   const conversationText = byTestId('chat-conversation', HTMLOutputElement);
   const start = byTestId('chat-start', HTMLButtonElement);
   const messages = byTestId('chat-messages', HTMLOListElement);
