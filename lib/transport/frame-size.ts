@@ -18,9 +18,3 @@ export const DEFAULT_MAX_INBOUND_FRAME_SIZE = 1_048_576;
 export function frameSize(data: unknown): number | undefined {
   return typeof data === 'string' ? data.length : undefined;
 }
-
-/** A configured cap, checked: a positive number (`Infinity` turns the cap off). */
-export function checkFrameCap(value = DEFAULT_MAX_INBOUND_FRAME_SIZE): number {
-  if (value > 0) return value;
-  throw new RangeError(`maxInboundFrameSize: ${value}`);
-}

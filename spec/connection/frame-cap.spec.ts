@@ -2,6 +2,7 @@ import { TestScheduler } from 'rxjs/testing';
 import type { NotificationFrame } from '../../lib/protocol/types';
 import { createConnection } from '../../lib/connection/create-connection';
 import { unauthenticated } from '../../lib/auth/auth';
+import { ConfigError } from '../../lib/errors';
 import { createFakeSocketFactory } from '../../lib/testing/fake-socket';
 import { harness } from './harness';
 
@@ -84,10 +85,13 @@ describe('createConnection: the inbound frame cap (maxInboundFrameSize)', () => 
     });
   });
 
-  it('refuses a cap that is not a positive number', () => {
+  it('refuses a cap that is not a positive number with a ConfigError naming the field; Infinity means no cap', () => {
     const factory = createFakeSocketFactory();
-    for (const maxInboundFrameSize of [0, -1, Number.NaN]) {
-      expect(() => createConnection({ accountId: '1', auth: unauthenticated(), webSocketFactory: factory.webSocketFactory, maxInboundFrameSize })).toThrow(/maxInboundFrameSize/);
+    const create = (maxInboundFrameSize: number) => createConnection({ accountId: '1', auth: unauthenticated(), webSocketFactory: factory.webSocketFactory, maxInboundFrameSize });
+    for (const bad of [0, -1, Number.NaN]) {
+      expect(() => create(bad)).toThrow(ConfigError);
+      expect(() => create(bad)).toThrow(/^maxInboundFrameSize: must be a positive number/);
     }
+    expect(() => create(Infinity)).not.toThrow();
   });
 });

@@ -22,6 +22,7 @@ export interface EmulatorLimits {
   maxTokens: number;
 }
 
+/** The caps when `limits` leaves them out: fit for a developer machine (at most a few hundred MB in all). */
 export const DEFAULT_LIMITS: Readonly<EmulatorLimits> = {
   maxMessagesPerConversation: 1_000,
   maxConversationBytes: 512 * 1024,

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import { Socket } from 'node:net';
-import { decode } from 'lp-call-streams';
+import { decode } from 'lp-call-streams/protocol';
 import { CLOSE_BACKLOG, startEmulator } from '../lib';
 import { startHarness, stopHarnesses } from './harness';
 import { at, connectConsumer, httpJson, isExChange, isMessaging, requestConversation, signup, subscribe, RawClient } from './raw-client';
