@@ -25,7 +25,7 @@ export const CLI_USAGE = `Usage: lp-call-streams-emulator [options]
   --public-host <host:port>    what the Domain API answers, for clients that reach it by another name
   --max-messages-per-conversation <n>   stored messages per conversation (default 1000)
   --max-conversation-bytes <n>          stored message bytes per conversation (default 524288)
-  --max-conversations <n>               stored conversations (default 1000; DELETEd ones make room)
+  --max-conversations <n>               stored conversations (default 500; DELETEd ones make room)
   --max-subscriptions-per-socket <n>    subscriptions per socket (default 100)
   --max-queued-bytes <n>                bytes waiting for a socket that is not reading (default 8388608)
   --max-tokens <n>                      unexpired tokens issued (default 10000)

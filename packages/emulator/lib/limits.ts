@@ -12,7 +12,7 @@ export interface EmulatorLimits {
    * conversation stays one frame well under the client's 1 MiB inbound cap.
    */
   maxConversationBytes: number;
-  /** Stored conversations (default 1,000); when full, the oldest DELETEd one is forgotten, else a 400. */
+  /** Stored conversations (default 500); when full, the oldest DELETEd one is forgotten, else a 400. */
   maxConversations: number;
   /** Conversation plus messaging-event subscriptions per socket (default 100). Over it: a 400 response. */
   maxSubscriptionsPerSocket: number;
@@ -22,11 +22,14 @@ export interface EmulatorLimits {
   maxTokens: number;
 }
 
-/** The caps when `limits` leaves them out: fit for a developer machine (at most a few hundred MB in all). */
+/**
+ * The caps when `limits` leaves them out, fit for a developer machine: stored messages take at most
+ * maxConversations × maxConversationBytes (256 MiB), a socket's queue at most 8 MiB.
+ */
 export const DEFAULT_LIMITS: Readonly<EmulatorLimits> = {
   maxMessagesPerConversation: 1_000,
   maxConversationBytes: 512 * 1024,
-  maxConversations: 1_000,
+  maxConversations: 500,
   maxSubscriptionsPerSocket: 100,
   maxQueuedBytes: 8 * 1024 * 1024,
   maxTokens: 10_000,
