@@ -23,6 +23,10 @@ export const CLI_USAGE = `Usage: lp-call-streams-emulator [options]
   --rate-limit <max>/<ms>      answer 429 over max requests per ms per socket (default: none)
   --jwt-secret <s>             HMAC secret (default: random; set it to keep tokens across restarts)
   --public-host <host:port>    what the Domain API answers, for clients that reach it by another name
+  --allow-origin <origin>      let pages of this origin use it (repeatable), e.g. http://localhost:3000
+  --allow-private-network      answer Chrome's Private Network Access preflights for allowed origins
+  --control-secret <s>         the agent control's secret (default: random per start; printed below)
+  --strict-control             the secret also for programs on this machine and the console
   --max-messages-per-conversation <n>   stored messages per conversation (default 1000)
   --max-conversation-bytes <n>          stored message bytes per conversation (default 524288)
   --max-conversations <n>               stored conversations (default 500; DELETEd ones make room)
@@ -70,6 +74,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     const flag = args[i] ?? '';
     if (flag === '--help' || flag === '-h') help = true;
     else if (flag === '--verbose') verbose = true;
+    else if (flag === '--allow-private-network') emulator.allowPrivateNetwork = true;
+    else if (flag === '--strict-control') emulator.strictControl = true;
     else {
       const value = args[i + 1];
       i++;
@@ -83,6 +89,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
       } else if (flag === '--host') emulator.host = value;
       else if (flag === '--jwt-secret') emulator.jwtSecret = value;
       else if (flag === '--public-host') emulator.publicHost = value;
+      else if (flag === '--allow-origin') emulator.allowOrigins = [...(emulator.allowOrigins ?? []), value];
+      else if (flag === '--control-secret') emulator.controlSecret = value;
       else if (limit !== undefined) {
         const n = /^\d+$/.test(value) ? Number(value) : NaN;
         if (!(Number.isSafeInteger(n) && n >= 1)) return { ok: false, error: `${flag} must be a positive integer, got ${value}` };

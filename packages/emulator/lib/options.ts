@@ -5,6 +5,7 @@ import { randomBytes } from 'node:crypto';
 import { realClock, type EmulatorClock } from './clock';
 import type { Route, RouteContext } from './http-router';
 import { defaultAssetDirs, libraryRoot, packageRoot } from './assets';
+import type { AccessConfig } from './access';
 import { invitationTtlRefusal, resolveLimits, type EmulatorLimits } from './limits';
 import type { StaticDir } from './static-files';
 import type { RunningEmulator } from './types';
@@ -53,6 +54,21 @@ export interface EmulatorOptions {
    * emulator under another name (another machine, a proxy). Default: the bound address and port.
    */
   publicHost?: string;
+  /**
+   * The per-run secret of the agent control (`X-Emulator-Secret`, the console's cookie). Default: random
+   * per start. 16 to 256 characters of `A-Z a-z 0-9 . _ ~ -`.
+   */
+  controlSecret?: string;
+  /**
+   * Origins (besides the emulator's own) whose pages may use it: the Domain API, the IdP, the WebSocket
+   * and what the stand-in call app needs; never the agent control without the secret. Exact origins,
+   * e.g. `['http://localhost:3000']`; `'null'` for `file:` pages.
+   */
+  allowOrigins?: readonly string[];
+  /** Opt in to Chrome's Private Network Access preflights for allowed origins (default false). */
+  allowPrivateNetwork?: boolean;
+  /** No exemption for programs on this machine, no console cookie without `?secret=` (default false). */
+  strictControl?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -72,6 +88,7 @@ export interface ResolvedOptions {
   readonly limits: EmulatorLimits;
   /** Undefined: the bound address and port, known once listening. */
   readonly publicHost: string | undefined;
+  readonly access: AccessConfig;
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
@@ -92,6 +109,23 @@ function checkPublicHost(value: string | undefined): string | undefined {
   if (value === undefined) return undefined;
   if (!HOST_PORT.test(value)) throw new RangeError(`publicHost must be host:port (e.g. emulator.test:8080 or [::1]:8080), got ${value.slice(0, 100)}`);
   return value.toLowerCase();
+}
+
+function checkSecret(value: string | undefined): string | undefined {
+  if (value !== undefined && !/^[A-Za-z0-9._~-]{16,256}$/.test(value)) throw new RangeError('controlSecret must be 16 to 256 characters of A-Z a-z 0-9 . _ ~ -');
+  return value;
+}
+
+/** An exact origin (`scheme://host[:port]`, as browsers send it) or `null`. */
+function checkOrigin(value: string): string {
+  let origin: string | undefined;
+  try {
+    origin = new URL(value).origin;
+  } catch {
+    origin = undefined;
+  }
+  if (value !== 'null' && origin !== value) throw new RangeError(`allowOrigins: ${value.slice(0, 100)} is not an origin; write it as a browser sends it, e.g. http://localhost:3000 (no path, no trailing slash)`);
+  return value;
 }
 
 /** Fills in defaults; throws a RangeError for impossible values. */
@@ -121,5 +155,11 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     log: options.log ?? (() => undefined),
     limits: resolveLimits(options.limits),
     publicHost: checkPublicHost(options.publicHost),
+    access: {
+      controlSecret: checkSecret(options.controlSecret) ?? randomBytes(24).toString('base64url'),
+      allowOrigins: (options.allowOrigins ?? []).map(checkOrigin),
+      allowPrivateNetwork: options.allowPrivateNetwork ?? false,
+      strictControl: options.strictControl ?? false,
+    },
   };
 }

@@ -16,6 +16,7 @@ import { ConversationStore } from './store';
 import { createTokenIssuer } from './tokens';
 import { EmulatorControlError, type EmulatorState, type RunningEmulator } from './types';
 import { checkUpgrade, refuseUpgrade } from './ws-upgrade';
+import { createAccessPolicy } from './access';
 
 const MAX_FRAME_BYTES = 1024 * 1024;
 
@@ -64,12 +65,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   };
   let hostPort = '';
   let publicHost = '';
+  let boundPort = 0;
   const extraRoutes: Route[] = config.routes.map((route) => ({ method: route.method, path: route.path, handler: (ctx) => route.handler({ ...ctx, emulator: self() }) }));
   const routes = [...domainAndIdpRoutes(tokens, () => publicHost), ...controlRoutes(self), ...extraRoutes];
-  const server = createServer(createRouter(routes, config.staticDirs, config.log));
+  const access = createAccessPolicy(config.access, () => ({ host: config.host, port: boundPort, publicHost: config.publicHost }));
+  const server = createServer(createRouter(routes, config.staticDirs, access, config.log));
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
+    const refused = access.refuseRequest(req);
+    if (refused !== undefined) return refuseUpgrade(socket, refused.status, refused.message);
     const check = checkUpgrade(req);
     if (!check.ok) return refuseUpgrade(socket, check.status, check.message);
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -79,6 +84,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
 
   const port = await listen(server, config.port, config.host);
+  boundPort = port;
   hostPort = `${urlHost(config.host)}:${port}`;
   publicHost = config.publicHost ?? hostPort;
   const url = `http://${hostPort}`;
@@ -99,6 +105,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const running: RunningEmulator = {
     url,
     port,
+    controlSecret: access.secret,
     socketUrl: (accountId) => `ws://${hostPort}/ws_api/account/${encodeURIComponent(accountId)}/messaging/consumer?v=3`,
     agent,
     dropSockets(code) {

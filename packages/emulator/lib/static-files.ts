@@ -11,6 +11,11 @@ import { extname, join, resolve, sep } from 'node:path';
 export interface StaticDir {
   readonly urlPrefix: string;
   readonly dir: string;
+  /**
+   * The Content-Security-Policy of its HTML pages: default, one that allows the page's own scripts and
+   * styles and the emulator's endpoints (no inline script); a string replaces it; `false` sends none.
+   */
+  readonly csp?: string | false;
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -63,15 +68,23 @@ async function realInside(root: string, path: string): Promise<string | undefine
 }
 
 /** Streams the file for `pathname` if one of `dirs` has it; resolves whether it answered. */
-export async function serveStatic(dirs: readonly StaticDir[], pathname: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  for (const { urlPrefix, dir } of dirs) {
+export async function serveStatic(
+  dirs: readonly StaticDir[],
+  pathname: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  htmlHeaders: (csp: string | false | undefined) => Readonly<Record<string, string>> = () => ({}),
+): Promise<boolean> {
+  for (const { urlPrefix, dir, csp } of dirs) {
     const target = resolveInside(dir, urlPrefix, pathname);
     const found = target === undefined ? undefined : await fileAt(target);
     const real = found === undefined ? undefined : await realInside(dir, found.path);
     if (found === undefined || real === undefined) continue;
     const file = { path: real, size: found.size };
+    const type = CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
     res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
+      ...(type.startsWith('text/html') ? htmlHeaders(csp) : {}),
+      'Content-Type': type,
       'Content-Length': file.size,
       'Cache-Control': 'no-cache',
     });

@@ -30,3 +30,12 @@ describe('parseCliArgs: limits and the public host', () => {
     expect(parseCliArgs(['--public-host', 'emulator.test:8443'])).toMatchObject({ ok: true, value: { emulator: { publicHost: 'emulator.test:8443' } } });
   });
 });
+
+describe('parseCliArgs: who may use the emulator', () => {
+  it('reads --allow-origin (repeatable), --allow-private-network, --control-secret and --strict-control', () => {
+    expect(parseCliArgs(['--allow-origin', 'http://localhost:3000', '--allow-origin=https://brand.example', '--allow-private-network', '--control-secret', 'abcdefghijklmnop', '--strict-control'])).toMatchObject({
+      ok: true,
+      value: { emulator: { allowOrigins: ['http://localhost:3000', 'https://brand.example'], allowPrivateNetwork: true, controlSecret: 'abcdefghijklmnop', strictControl: true } },
+    });
+  });
+});

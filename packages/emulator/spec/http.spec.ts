@@ -102,23 +102,24 @@ describe('IdP', () => {
 });
 
 describe('HTTP plumbing', () => {
-  it('puts CORS headers on every response, errors included, and answers preflight', async () => {
+  it('puts CORS headers for its own origin on every response, errors included, and answers preflight (foreign origins: access.spec.ts)', async () => {
     const { emulator } = await startHarness();
-    const ok = await httpJson('POST', `${emulator.url}/api/account/1/signup`, undefined, { Origin: 'https://brand.example' });
-    const missing = await httpJson('GET', `${emulator.url}/nowhere`);
-    expect(ok.headers['access-control-allow-origin']).toBe('*');
+    const origin = `http://127.0.0.1:${emulator.port}`;
+    const ok = await httpJson('POST', `${emulator.url}/api/account/1/signup`, undefined, { Origin: origin });
+    const missing = await httpJson('GET', `${emulator.url}/nowhere`, undefined, { Origin: origin });
+    expect(ok.headers['access-control-allow-origin']).toBe(origin);
     expect(missing).toMatchObject({ status: 404, json: { error: 'not found: GET /nowhere' } });
-    expect(missing.headers['access-control-allow-origin']).toBe('*');
+    expect(missing.headers['access-control-allow-origin']).toBe(origin);
     const preflight = await httpJson('OPTIONS', `${emulator.url}/emulator/agent/invite`, undefined, {
-      Origin: 'https://brand.example',
+      Origin: origin,
       'Access-Control-Request-Method': 'POST',
       'Access-Control-Request-Headers': 'content-type',
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers).toMatchObject({
-      'access-control-allow-origin': '*',
+      'access-control-allow-origin': origin,
       'access-control-allow-methods': expect.stringContaining('POST'),
-      'access-control-allow-headers': 'content-type',
+      'access-control-allow-headers': 'Content-Type, X-Emulator-Secret',
     });
   });
 
