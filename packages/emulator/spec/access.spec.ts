@@ -217,3 +217,19 @@ describe('the access options are checked at start', () => {
     await expect(startEmulator({ controlSecret: 'has spaces in it, sixteen+' })).rejects.toThrow(/controlSecret/);
   });
 });
+
+describe('a staticDirs entry chooses its pages\' CSP', () => {
+  it('replaces it with its own, or sends none', async () => {
+    const { mkdtempSync, writeFileSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const { tmpdir } = await import('node:os');
+    const dir = mkdtempSync(join(tmpdir(), 'emu-csp-'));
+    writeFileSync(join(dir, 'index.html'), '<p>page</p>');
+    const { emulator } = await startHarness({ staticDirs: [{ urlPrefix: '/own', dir, csp: "default-src 'none'" }, { urlPrefix: '/none', dir, csp: false }, { urlPrefix: '/default', dir }] });
+    expect((await httpJson('GET', `${emulator.url}/own/`)).headers['content-security-policy']).toBe("default-src 'none'");
+    const none = await httpJson('GET', `${emulator.url}/none/`);
+    expect(none.headers['content-security-policy']).toBeUndefined();
+    expect(none.headers['x-content-type-options']).toBe('nosniff');
+    expect((await httpJson('GET', `${emulator.url}/default/`)).headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+});
