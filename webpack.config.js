@@ -3,7 +3,7 @@
 // - ESM, rxjs external                                                 → dist/bundle/lp-call-streams.esm.js
 // - size probes (scripts/size-probes/*.ts): what a bundler keeps of the ESM build for a given import,
 //   rxjs external                                                       → dist/size/<probe>.js
-// - the emulator's stand-in lpTag + call app                           → packages/emulator/dist/browser/lptag.js
+// - the emulator's stand-in lpTag + call app, and its agent console    → packages/emulator/dist/browser/{lptag,agent-console}.js
 // - the sample SPA served by `npm start`                               → samples/spa/dist/app.js
 const fs = require('node:fs');
 const path = require('node:path');
@@ -86,14 +86,15 @@ module.exports = [
     module: { rules: [rootWideTsRule] },
     ...esModule('dist/size', { filename: '[name].js', clean: true }),
   }),
-  // Emulator stand-in lpTag + call app (browser demo code, served as /lptag.js): a plain script, rxjs bundled in.
+  // Emulator browser code (demo code, not the library): the stand-in lpTag + call app (served as /lptag.js)
+  // and the agent console (/agent-console.js, loaded by /agent); plain scripts, rxjs bundled in.
   base('lptag-standin', {
-    entry: './packages/emulator/lib/browser/lptag-standin.ts',
+    entry: { lptag: './packages/emulator/lib/browser/lptag-standin.ts', 'agent-console': './packages/emulator/lib/browser/console/main.ts' },
     module: { rules: [rootWideTsRule] },
     resolve: { extensions: ['.ts', '.js'], conditionNames: ['es2015', '...'], alias: librarySources },
     output: {
       path: path.resolve(__dirname, 'packages/emulator/dist/browser'),
-      filename: 'lptag.js',
+      filename: '[name].js',
       iife: true,
     },
   }),

@@ -1,95 +1,42 @@
 /** @jest-environment node */
 /**
- * End to end in a real browser: the sample SPA (samples/spa) and the emulator's agent console in
- * two pages of one Chromium context, against the emulator in this process. Needs `npm run build`
- * (the sample bundle and the stand-in lpTag) and Chromium (`$CHROMIUM_PATH`, default /usr/bin/chromium).
- * Screenshots: test-results/e2e/ (`E2E_UPDATE_DOCS=1` also refreshes docs/screenshot-call.png).
+ * End to end in a real browser: the sample SPA (samples/spa) and the emulator's agent console in two
+ * Chromium windows, against the emulator in this process: invitations and their ends (decline,
+ * cancel, expiry), sessionError on demand, reconnects, chat, and the console's own texts. The calls
+ * with media are in call-media.spec.ts. Needs `npm run build` and Chromium (`$CHROMIUM_PATH`, default
+ * /usr/bin/chromium). Screenshots: test-results/e2e/.
  */
-import type { Browser } from 'playwright-core';
-import type { EmulatorOptions } from 'lp-call-streams-emulator';
 import {
   agentDoes,
   agentSendsError,
   banner,
   callContainer,
-  callScreen,
+  callStatus,
   clickOn,
   connected,
-  inScene,
-  launchBrowser,
+  invited,
   logEntries,
+  sceneRunner,
   screenshot,
   sessionReaches,
   startConversation,
   tid,
-  updateDocsImage,
-  watchFor,
   type Scene,
 } from './harness';
 
 jest.setTimeout(30_000);
 
-let browser: Browser | undefined;
+const scene = sceneRunner();
 
-beforeAll(async () => {
-  browser = await launchBrowser();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
-
-function scene(name: string, options: EmulatorOptions, body: (scene: Scene) => Promise<void>): Promise<void> {
-  if (browser === undefined) throw new Error('e2e: the browser did not start');
-  return inScene(browser, name, options, body);
-}
-
-/** Conversation, then an invitation of `button` (invite-video / invite-voice) answered by nobody yet. */
-async function invited({ visitor, agent }: Scene, button: 'invite-video' | 'invite-voice'): Promise<void> {
-  await startConversation(visitor);
-  await agentDoes(agent, button);
-  await banner(visitor).waitFor();
-  await sessionReaches(visitor, 'offered');
-}
-
-/** Invited to a video call, accepted: the stand-in call screen is in the container. */
+/** Invited to a video call, accepted: the call is connected on the visitor's side. */
 async function inCall(current: Scene): Promise<void> {
   await invited(current, 'invite-video');
   await clickOn(current.visitor, 'accept-call');
-  await callScreen(current.visitor).waitFor();
+  await callStatus(current.visitor, 'lp-standin', 'connected').waitFor();
 }
 
 describe('sample SPA in Chromium against the emulator', () => {
-  it('video: banner → accept → container with its loading indicator → call screen → hang-up removes it (hangup)', () =>
-    scene('video-call', {}, async (current) => {
-      const { visitor, agent } = current;
-      await invited(current, 'invite-video');
-      expect(await visitor.innerText(tid('invitation-text'))).toBe('Incoming video call');
-      const secondsLeft = Number(await visitor.innerText(tid('invitation-countdown')));
-      expect(secondsLeft).toBeGreaterThan(100);
-      expect(secondsLeft).toBeLessThanOrEqual(120);
-
-      const loading = await watchFor(visitor, `${tid('call-area')} > .lp_cobrowse_callscreen_container > .lp_cobrowse_callscreen_container_loading`);
-      await clickOn(visitor, 'accept-call');
-      await loading.waitFor({ state: 'attached' });
-      expect(await loading.getAttribute('data-e2e-seen')).toBe('Connecting your call…');
-      await callScreen(visitor).waitFor();
-      await banner(visitor).waitFor({ state: 'hidden' });
-      expect(await sessionReaches(visitor, 'active')).toBe('active');
-
-      await agentDoes(agent, 'accept');
-      await logEntries(visitor, 'accepted', 'video').waitFor();
-      updateDocsImage(await screenshot(visitor, 'video-call-active'), 'screenshot-call.png');
-
-      await agentDoes(agent, 'hangup');
-      await callContainer(visitor).waitFor({ state: 'detached' });
-      expect(await sessionReaches(visitor, 'ended')).toBe('ended (hangup)');
-      await logEntries(visitor, 'closed', 'hangup').waitFor();
-      expect(await logEntries(visitor, 'invitation').count()).toBe(1);
-      expect(await logEntries(visitor, 'closed').count()).toBe(1);
-    }));
-
-  it('voice: decline hides the banner, closes the invitation as declined, and the agent sees it closed', () =>
+  it('voice: decline hides the banner, closes the invitation as declined, and the console says so', () =>
     scene('decline', {}, async (current) => {
       const { visitor, agent } = current;
       await invited(current, 'invite-voice');
@@ -98,7 +45,7 @@ describe('sample SPA in Chromium against the emulator', () => {
       await banner(visitor).waitFor({ state: 'hidden' });
       expect(await sessionReaches(visitor, 'declined')).toBe('declined (by consumer)');
       await logEntries(visitor, 'closed', 'declined').waitFor();
-      await agent.locator(`${tid('dialogs')} tbody tr`, { hasText: 'CLOSED' }).waitFor();
+      await agent.locator(`${tid('dialogs')} tbody tr`, { hasText: 'declined by the visitor' }).waitFor();
       expect(await callContainer(visitor).count()).toBe(0);
       await screenshot(visitor, 'declined');
     }));
@@ -112,21 +59,26 @@ describe('sample SPA in Chromium against the emulator', () => {
       expect(await sessionReaches(visitor, 'ended')).toBe('ended (cancelled)');
       await logEntries(visitor, 'closed', 'cancelled').waitFor();
       expect(await callContainer(visitor).count()).toBe(0);
+      await agent.locator(`${tid('dialogs')} tbody tr`, { hasText: 'cancelled by the agent' }).waitFor();
     }));
 
-  it('expiry: the countdown runs from the short TTL and the banner goes at expiry (expired)', () =>
-    scene('expiry', { invitationTtlMs: 3000 }, async (current) => {
-      const { visitor } = current;
+  it('expiry: the console TTL field sets it; the countdown runs from it and the banner goes at expiry (expired), the console says expired', () =>
+    scene('expiry', {}, async (current) => {
+      const { visitor, agent } = current;
+      await agent.fill(tid('invite-ttl'), '5');
       await invited(current, 'invite-video');
       const secondsLeft = Number(await visitor.innerText(tid('invitation-countdown')));
-      expect(secondsLeft).toBeGreaterThanOrEqual(1);
-      expect(secondsLeft).toBeLessThanOrEqual(3);
+      expect(secondsLeft).toBeGreaterThanOrEqual(0);
+      expect(secondsLeft).toBeLessThanOrEqual(5);
       await banner(visitor).waitFor({ state: 'hidden' });
       expect(await sessionReaches(visitor, 'expired')).toBe('expired');
       await logEntries(visitor, 'closed', 'expired').waitFor();
+      const row = agent.locator(`${tid('dialogs')} tbody tr`, { hasText: 'COBROWSE' });
+      await row.locator('td', { hasText: /^expired$/ }).waitFor();
+      expect(await row.innerText()).not.toContain('INVITED');
     }));
 
-  it('sessionError from the call app (sent by the console) is shown as text and ends the call screen', () =>
+  it('sessionError sent from the console (control API) is shown as text, fails the session and ends the call on both sides', () =>
     scene('session-error', {}, async (current) => {
       const { visitor, agent } = current;
       await inCall(current);
@@ -136,35 +88,9 @@ describe('sample SPA in Chromium against the emulator', () => {
       expect(await sessionReaches(visitor, 'failed')).toBe('failed (NO_CAMERA_ACCESS)');
       await logEntries(visitor, 'error', 'NO_CAMERA_ACCESS').waitFor();
       await callContainer(visitor).waitFor({ state: 'detached' });
+      await agent.locator(tid('agent-call-note'), { hasText: 'Call ended: the visitor’s call app failed.' }).waitFor();
+      await agent.locator(`${tid('dialogs')} tbody tr`, { hasText: 'failed: NO_CAMERA_ACCESS' }).waitFor();
       await screenshot(visitor, 'session-error');
-    }));
-
-  it('reload mid-call: sessionResume → sliderOpened → the call screen is back, and the hang-up still ends it', () =>
-    scene('reload', {}, async (current) => {
-      const { visitor, agent } = current;
-      await inCall(current);
-      await agentDoes(agent, 'accept');
-      await logEntries(visitor, 'accepted').waitFor();
-
-      await visitor.reload();
-      await connected(visitor);
-      await logEntries(visitor, 'resume').waitFor();
-      await callScreen(visitor).waitFor();
-      expect(await sessionReaches(visitor, 'active')).toBe('active (resumed ×1)');
-      const sliderOpened = await visitor.evaluate(() => {
-        const tag: unknown = Reflect.get(window, 'lpTag');
-        const events: unknown = typeof tag === 'object' && tag !== null ? Reflect.get(tag, 'events') : undefined;
-        const hasFired: unknown = typeof events === 'object' && events !== null ? Reflect.get(events, 'hasFired') : undefined;
-        const fired: unknown = typeof hasFired === 'function' ? Reflect.apply(hasFired, events, ['lpCoBrowse', 'sliderOpened']) : undefined;
-        return Array.isArray(fired) ? fired.length : -1;
-      });
-      expect(sliderOpened).toBe(1);
-      expect(await logEntries(visitor, 'invitation').count()).toBe(0); // the reloaded page was never invited
-      await screenshot(visitor, 'reload-resumed');
-
-      await agentDoes(agent, 'hangup');
-      await callContainer(visitor).waitFor({ state: 'detached' });
-      expect(await sessionReaches(visitor, 'ended')).toBe('ended (hangup)');
     }));
 
   it('sockets dropped mid-invitation: the client reconnects and the invitation is shown once', () =>
@@ -186,8 +112,12 @@ describe('sample SPA in Chromium against the emulator', () => {
       expect(await logEntries(visitor, 'closed').count()).toBe(1);
     }));
 
-  it('chat: the visitor and the agent exchange text messages', () =>
-    scene('chat', {}, async ({ visitor, agent }) => {
+  it('chat, and the console: it says what to click when an action cannot be done, and fills its columns', () =>
+    scene('chat-and-console', { allowConsoleErrors: /status of 409/ }, async ({ visitor, agent }) => {
+      await clickOn(agent, 'invite-video');
+      await agent.locator(tid('error'), { hasText: 'Invite video: There is no conversation yet: click “Start conversation” in the visitor page first.' }).waitFor();
+      expect(await agent.innerText(tid('error'))).not.toMatch(/409|ConsumerRequestConversation/);
+
       await startConversation(visitor);
       await visitor.fill(tid('chat-input'), 'Hello, can you call me?');
       await clickOn(visitor, 'chat-send');
@@ -196,5 +126,17 @@ describe('sample SPA in Chromium against the emulator', () => {
       await agentDoes(agent, 'send-text');
       await visitor.locator(`${tid('chat-messages')} li[data-from="agent"]`, { hasText: 'Sure, one moment' }).waitFor();
       expect(await visitor.locator(`${tid('chat-messages')} li`).allInnerTexts()).toEqual(['you: Hello, can you call me?', 'agent: Sure, one moment']);
+
+      await clickOn(agent, 'hangup');
+      await agent.locator(tid('error'), { hasText: 'Hang up: There is no call or invitation now: click “Invite video” or “Invite voice” first.' }).waitFor();
+      const conversation = agent.locator(`${tid('conversations')} tbody tr`).first();
+      await conversation.locator('td', { hasText: /^OPEN$/ }).first().waitFor();
+      expect((await conversation.locator('td').allInnerTexts()).slice(1)).toEqual(['OPEN', 'OPEN', '1']);
+      const connection = agent.locator(`${tid('connections')} tbody tr`).first();
+      expect((await connection.locator('td').allInnerTexts()).slice(1, 3)).toEqual(['123456', 'open']);
+      await agentDoes(agent, 'invite-video');
+      await agent.locator(`${tid('dialogs')} tbody tr`, { hasText: 'invited' }).waitFor();
+      await clickOn(agent, 'invite-voice');
+      await agent.locator(tid('error'), { hasText: 'An invitation is still waiting for the visitor' }).waitFor();
     }));
 });

@@ -21,13 +21,13 @@ export function agentIdentity(numericId: string): AgentIdentity {
 /** A mode from an untrusted source, or a 400. */
 export function callMode(value: unknown): CallMode {
   const mode = CALL_MODES.find((m) => m === value);
-  if (mode === undefined) throw new EmulatorControlError(400, `mode must be one of ${CALL_MODES.join(', ')}`);
+  if (mode === undefined) throw new EmulatorControlError(400, `mode must be one of ${CALL_MODES.join(', ')}`, 'bad-request');
   return mode;
 }
 
 function describe(conversation: StoredConversation, dialog: StoredDialog): CallDialogResult {
   const session = dialog.cobrowse;
-  if (session === undefined) throw new EmulatorControlError(409, `dialog ${dialog.dialogId} is not a COBROWSE dialog`);
+  if (session === undefined) throw new EmulatorControlError(409, `dialog ${dialog.dialogId} is not a call dialog`, 'unknown-dialog');
   return {
     conversationId: conversation.convId,
     dialogId: dialog.dialogId,
@@ -42,12 +42,14 @@ export function createAgentControl(core: EmulatorCore): AgentControl {
   const openConversation = (conversationId: string | undefined): StoredConversation => {
     if (conversationId === undefined) {
       const latest = core.store.latestOpen();
-      if (latest === undefined) throw new EmulatorControlError(409, 'no open conversation: a consumer must send cm.ConsumerRequestConversation first');
+      if (latest === undefined) {
+        throw new EmulatorControlError(409, 'no open conversation: the visitor must start one first (the sample page\'s "Start conversation" button)', 'no-conversation');
+      }
       return latest;
     }
     const conversation = core.store.get(conversationId);
-    if (conversation === undefined) throw new EmulatorControlError(404, `unknown conversation: ${conversationId}`);
-    if (conversation.stage !== 'OPEN') throw new EmulatorControlError(409, `no open conversation: ${conversationId} is closed`);
+    if (conversation === undefined) throw new EmulatorControlError(404, `unknown conversation: ${conversationId}`, 'unknown-conversation');
+    if (conversation.stage !== 'OPEN') throw new EmulatorControlError(409, `conversation ${conversationId} is closed: the visitor must start a new one`, 'conversation-closed');
     return conversation;
   };
 
@@ -56,16 +58,18 @@ export function createAgentControl(core: EmulatorCore): AgentControl {
     const dialog =
       target.dialogId === undefined ? openCobrowseDialog(conversation) : conversation.dialogs.find((d) => d.dialogId === target.dialogId && d.cobrowse !== undefined);
     if (dialog === undefined) {
-      const what = target.dialogId === undefined ? 'no open call dialog' : `no COBROWSE dialog ${target.dialogId}`;
-      throw new EmulatorControlError(target.dialogId === undefined ? 409 : 404, `${what} in conversation ${conversation.convId}: invite first`);
+      if (target.dialogId !== undefined) throw new EmulatorControlError(404, `no call dialog ${target.dialogId} in conversation ${conversation.convId}`, 'unknown-dialog');
+      throw new EmulatorControlError(409, `no open call dialog in conversation ${conversation.convId}: invite first`, 'no-call');
     }
-    if (dialog.state !== 'OPEN') throw new EmulatorControlError(409, `dialog ${dialog.dialogId} is already closed`);
+    if (dialog.state !== 'OPEN') throw new EmulatorControlError(409, `the call ${dialog.dialogId} has already ended`, 'call-closed');
     return { conversation, dialog };
   };
 
   const invitedDialog = (target: DialogTarget | undefined, action: string): { conversation: StoredConversation; dialog: StoredDialog } => {
     const found = callDialog(target);
-    if (found.dialog.cobrowse?.sessionState !== 'INVITED') throw new EmulatorControlError(409, `cannot ${action}: the invitation was already accepted (hang up instead)`);
+    if (found.dialog.cobrowse?.sessionState !== 'INVITED') {
+      throw new EmulatorControlError(409, `cannot ${action}: the invitation was already accepted (hang up instead)`, 'call-accepted');
+    }
     return found;
   };
 
@@ -73,12 +77,13 @@ export function createAgentControl(core: EmulatorCore): AgentControl {
     invite({ mode, conversationId, expiresInMs }) {
       const checkedMode = callMode(mode);
       const badTtl = expiresInMs === undefined ? undefined : invitationTtlRefusal('expiresInMs', expiresInMs, core.options.clock.now());
-      if (badTtl !== undefined) throw new EmulatorControlError(400, badTtl);
+      if (badTtl !== undefined) throw new EmulatorControlError(400, badTtl, 'bad-request');
       const conversation = openConversation(conversationId);
       const open = openCobrowseDialog(conversation);
       if (open?.cobrowse !== undefined) {
-        const state = open.cobrowse.sessionState === 'INVITED' ? 'an invitation is still pending' : 'a call is in progress';
-        throw new EmulatorControlError(409, `${state} in conversation ${conversation.convId} (dialog ${open.dialogId})`);
+        const pending = open.cobrowse.sessionState === 'INVITED';
+        const state = pending ? 'an invitation is still pending' : 'a call is in progress';
+        throw new EmulatorControlError(409, `${state} in conversation ${conversation.convId} (dialog ${open.dialogId})`, pending ? 'invitation-pending' : 'call-in-progress');
       }
       return describe(conversation, core.invite(conversation, checkedMode, expiresInMs ?? core.options.invitationTtlMs));
     },
@@ -89,7 +94,7 @@ export function createAgentControl(core: EmulatorCore): AgentControl {
     },
     decline(target) {
       const { conversation, dialog } = invitedDialog(target, 'decline');
-      core.closeCall(conversation, dialog, 'consumer');
+      core.closeCall(conversation, dialog, 'decline');
       return describe(conversation, dialog);
     },
     accept(target) {
@@ -108,10 +113,10 @@ export function createAgentControl(core: EmulatorCore): AgentControl {
       return describe(conversation, dialog);
     },
     message({ text, conversationId }) {
-      if (typeof text !== 'string' || text === '') throw new EmulatorControlError(400, 'text must be a non-empty string');
+      if (typeof text !== 'string' || text === '') throw new EmulatorControlError(400, 'text must be a non-empty string', 'bad-request');
       const conversation = openConversation(conversationId);
       const main = mainDialog(conversation);
-      if (main === undefined || main.state !== 'OPEN') throw new EmulatorControlError(409, `the messaging dialog of ${conversation.convId} is closed`);
+      if (main === undefined || main.state !== 'OPEN') throw new EmulatorControlError(409, `the messaging dialog of ${conversation.convId} is closed`, 'conversation-closed');
       if (core.assignAgent(conversation)) {
         core.store.touch(conversation);
         core.changed(conversation, false);

@@ -2,17 +2,25 @@
  * Command-line arguments of `lp-call-streams-emulator` (pure, so it is tested without a process).
  */
 import type { EmulatorLimits } from './limits';
+import { ACCOUNT_ID } from './accounts';
+import { decodeIceServers } from './hub-protocol';
 import type { EmulatorOptions } from './options';
 
+/** What the command line asks for. */
 export interface CliOptions {
+  /** The options for `startEmulator` (`port` always set: `--port`, else `$PORT`, else 8080). */
   readonly emulator: EmulatorOptions;
+  /** `--verbose`: log a line per connection, request and HTTP call. */
   readonly verbose: boolean;
+  /** `--help`: print {@link CLI_USAGE} and do not start. */
   readonly help: boolean;
 }
 
+/** The parsed command line, or the first problem with it. */
 export type CliParse = { readonly ok: true; readonly value: CliOptions } | { readonly ok: false; readonly error: string };
 
-export const CLI_USAGE = `Usage: lp-call-streams-emulator [options]
+/** The CLI's help text (also what `npm start -- --help` prints in this repository). */
+export const CLI_USAGE: string = `Usage: lp-call-streams-emulator [options]
 
   --port <n>                   port to listen on (default: $PORT or 8080; 0 = any free port)
   --host <addr>                address to bind (default 127.0.0.1)
@@ -33,6 +41,12 @@ export const CLI_USAGE = `Usage: lp-call-streams-emulator [options]
   --max-subscriptions-per-socket <n>    subscriptions per socket (default 100)
   --max-queued-bytes <n>                bytes waiting for a socket that is not reading (default 8388608)
   --max-tokens <n>                      unexpired tokens issued (default 10000)
+  --account <id>               an account the Domain API and IdP know (repeatable; default 123456 and 12345678)
+  --permissive                 answer for every account id (else an unknown one gets 404, as on LivePerson)
+  --ice-servers <json>         STUN/TURN servers of the calls, e.g. '[{"urls":"turn:host:3478","username":"u","credential":"p"}]'
+  --ice-relay-only             calls use TURN relays only (iceTransportPolicy relay)
+  --connect-timeout-ms <n>     a call side not connected n ms after the offer reports UNABLE_TO_CONNECT (default 15000)
+  --agent-gone-ms <n>          the call app reports AGENT_DISCONNECTED after the agent is away n ms (default 5000)
   --verbose                    log connections and requests (never tokens)
   --help                       show this help`;
 
@@ -51,18 +65,33 @@ const LIMITS: Readonly<Record<string, keyof EmulatorLimits>> = {
   '--max-queued-bytes': 'maxQueuedBytes',
   '--max-tokens': 'maxTokens',
 };
+function iceServersOf(text: string): ReturnType<typeof decodeIceServers> {
+  try {
+    return decodeIceServers(JSON.parse(text));
+  } catch {
+    return undefined;
+  }
+}
 
 function parsePort(text: string): number | undefined {
   const port = /^\d{1,5}$/.test(text) ? Number(text) : NaN;
   return port <= 65535 ? port : undefined;
 }
 
-/** Parses `argv` (without node and the script); `env.PORT` is the default port. */
+/**
+ * Parses `argv` (without node and the script); `env.PORT` is the default port.
+ * @example
+ * import { parseCliArgs, startEmulator } from 'lp-call-streams-emulator';
+ * const parsed = parseCliArgs(['--invitation-ttl-ms', '5000'], process.env);
+ * if (parsed.ok) await startEmulator(parsed.value.emulator);
+ */
 export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliParse {
   const emulator: EmulatorOptions = {};
   const limits: Partial<EmulatorLimits> = {};
   let verbose = false;
   let help = false;
+  const accounts: string[] = [];
+  const media: NonNullable<EmulatorOptions['media']> = {};
   const envPort = env['PORT'];
   if (envPort !== undefined && envPort !== '') {
     const port = parsePort(envPort);
@@ -76,6 +105,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     else if (flag === '--verbose') verbose = true;
     else if (flag === '--allow-private-network') emulator.allowPrivateNetwork = true;
     else if (flag === '--strict-control') emulator.strictControl = true;
+    else if (flag === '--permissive') emulator.permissive = true;
+    else if (flag === '--ice-relay-only') media.iceTransportPolicy = 'relay';
     else {
       const value = args[i + 1];
       i++;
@@ -95,6 +126,17 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
         const n = /^\d+$/.test(value) ? Number(value) : NaN;
         if (!(Number.isSafeInteger(n) && n >= 1)) return { ok: false, error: `${flag} must be a positive integer, got ${value}` };
         limits[limit] = n;
+      } else if (flag === '--account') {
+        if (!ACCOUNT_ID.test(value)) return { ok: false, error: `--account must be an account id, got ${value}` };
+        accounts.push(value);
+      } else if (flag === '--ice-servers') {
+        const servers = iceServersOf(value);
+        if (servers === undefined) return { ok: false, error: `--ice-servers must be a JSON list of {"urls", "username"?, "credential"?}, got ${value}` };
+        media.iceServers = servers;
+      } else if (flag === '--connect-timeout-ms' || flag === '--agent-gone-ms') {
+        const ms = Number(value);
+        if (!Number.isFinite(ms) || ms <= 0) return { ok: false, error: `${flag} must be a positive number, got ${value}` };
+        media[flag === '--connect-timeout-ms' ? 'connectTimeoutMs' : 'agentGoneMs'] = ms;
       }
       else if (flag === '--rate-limit') {
         const match = /^(\d+)\/(\d+)$/.exec(value);
@@ -108,5 +150,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     }
   }
   if (Object.keys(limits).length > 0) emulator.limits = limits;
+  if (accounts.length > 0) emulator.accounts = accounts;
+  if (Object.keys(media).length > 0) emulator.media = media;
   return { ok: true, value: { emulator, verbose, help } };
 }

@@ -57,14 +57,16 @@ export interface ManualClock extends EmulatorClock {
 }
 
 /**
- * Creates a {@link ManualClock} starting at `startMs` (default 2026-01-01T00:00:00Z).
+ * Creates a {@link ManualClock} starting at `startMs` (default: the real time now, so the `expires`
+ * of an invitation is in the future for a real client too). Advancing it never closes a live socket
+ * as idle: the emulator measures idleness on `idleClock` (the wall clock unless you pass one).
  * @example
  * import { createManualClock, startEmulator } from 'lp-call-streams-emulator';
  * const clock = createManualClock();
  * const emulator = await startEmulator({ clock });
  * clock.advance(120_000); // the invitation expires now
  */
-export function createManualClock(startMs = Date.UTC(2026, 0, 1)): ManualClock {
+export function createManualClock(startMs: number = Date.now()): ManualClock {
   let now = startMs;
   let nextHandle = 1;
   const timers = new Map<number, { dueAt: number; fn: () => void }>();

@@ -66,7 +66,8 @@ export class ConsumerConnection implements ConsumerSocket {
 
   private resetIdle(): void {
     this.cancelIdle();
-    this.cancelIdle = this.core.schedule(this.core.options.idleTimeoutMs, () => this.close(CLOSE_IDLE, 'Connection timed out'));
+    // On the idle clock (the wall clock by default): a test advancing a manual clock never idles a live socket.
+    this.cancelIdle = this.core.schedule(this.core.options.idleTimeoutMs, () => this.close(CLOSE_IDLE, 'Connection timed out'), this.core.options.idleClock);
   }
 
   private overRateLimit(): boolean {
@@ -202,6 +203,7 @@ export class ConsumerConnection implements ConsumerSocket {
       id: this.id,
       accountId: this.accountId,
       consumerId: this.consumerId ?? null,
+      state: this.consumerId === undefined ? 'awaiting InitConnection' : 'open',
       initialized: this.consumerId !== undefined,
       features: [...this.features],
       conversationSubscriptions: this.subscriptions.ids(),

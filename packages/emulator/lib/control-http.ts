@@ -8,21 +8,24 @@ import { HttpError, type Route, type RouteContext } from './http-router';
 import { isRecord } from './narrow';
 import { EmulatorControlError, type DialogTarget, type RunningEmulator } from './types';
 
-async function bodyOf(ctx: RouteContext): Promise<Record<string, unknown>> {
+/** The body as an object (none: `{}`), or a 400. */
+export async function bodyOf(ctx: RouteContext): Promise<Record<string, unknown>> {
   const body = await ctx.readBody();
   if (body === undefined || body === null) return {};
   if (!isRecord(body)) throw new HttpError(400, 'the body must be a JSON object');
   return body;
 }
 
-function optionalString(body: Record<string, unknown>, key: string): string | undefined {
+/** `body[key]` as a non-empty string, absent as undefined, anything else a 400. */
+export function optionalString(body: Record<string, unknown>, key: string): string | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'string' || value === '') throw new HttpError(400, `${key} must be a non-empty string`);
   return value;
 }
 
-function optionalNumber(body: Record<string, unknown>, key: string): number | undefined {
+/** `body[key]` as a finite number, absent as undefined, anything else a 400. */
+export function optionalNumber(body: Record<string, unknown>, key: string): number | undefined {
   const value = body[key];
   if (value === undefined || value === null) return undefined;
   if (typeof value !== 'number' || !Number.isFinite(value)) throw new HttpError(400, `${key} must be a number`);
@@ -33,8 +36,8 @@ function target(body: Record<string, unknown>): DialogTarget {
   return { conversationId: optionalString(body, 'conversationId'), dialogId: optionalString(body, 'dialogId') };
 }
 
-/** A POST route whose action may throw EmulatorControlError (mapped to its HTTP status). */
-function post(path: string, action: (body: Record<string, unknown>) => JsonObject): Route {
+/** A POST route whose action may throw EmulatorControlError (its HTTP status, `{ error, code }`). */
+export function post(path: string, action: (body: Record<string, unknown>) => JsonObject): Route {
   return {
     method: 'POST',
     path,
@@ -43,8 +46,8 @@ function post(path: string, action: (body: Record<string, unknown>) => JsonObjec
       try {
         ctx.json(200, action(body));
       } catch (error: unknown) {
-        if (error instanceof EmulatorControlError) throw new HttpError(error.status, error.message);
-        throw error;
+        if (!(error instanceof EmulatorControlError)) throw error;
+        ctx.json(error.status, { error: error.message, code: error.code });
       }
     },
   };
@@ -87,7 +90,7 @@ export function controlRoutes(emulator: () => RunningEmulator): Route[] {
       path: '/emulator/state',
       handler(ctx) {
         const state = emulator().state();
-        ctx.json(200, { conversations: [...state.conversations], dialogs: [...state.dialogs], connections: [...state.connections] });
+        ctx.json(200, { ...state, conversations: [...state.conversations], dialogs: [...state.dialogs], connections: [...state.connections] });
       },
     },
   ];

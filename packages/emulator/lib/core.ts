@@ -3,10 +3,11 @@
  * close a conversation, open/accept/close a call dialog, append a message. Each operation mutates the
  * store once and then tells the consumer's sockets (full-snapshot UPSERT, DELETE, messaging event).
  */
+import type { EmulatorClock } from './clock';
 import type { JsonObject } from './json';
 import type { ResolvedOptions } from './options';
 import { chatStateChange, eventChange } from './snapshots';
-import type { AgentIdentity, CallMode, ConversationStore, StoredConversation, StoredDialog, StoredEvent } from './store';
+import type { AgentIdentity, CallEnd, CallMode, ConversationStore, StoredConversation, StoredDialog, StoredEvent } from './store';
 import type { TokenIssuer } from './tokens';
 import { EmulatorControlError } from './types';
 
@@ -26,20 +27,25 @@ export interface ConsumerSocket {
   describe(): JsonObject;
 }
 
-/** How a call dialog ended. */
-export type CallEnd = 'cancel' | 'expire' | 'hangup' | 'consumer' | 'conversation-closed';
+export type { CallEnd } from './store';
 
 const CALL_END: Readonly<Record<CallEnd, { by: 'CONSUMER' | 'AGENT' | undefined; cause: string; key: string | undefined }>> = {
   cancel: { by: 'AGENT', cause: 'Invitation cancelled by agent', key: 'cancel_invitation' },
   expire: { by: undefined, cause: 'Invitation expired', key: undefined },
   hangup: { by: 'AGENT', cause: 'Call ended', key: undefined },
+  decline: { by: 'CONSUMER', cause: 'Invitation declined by consumer', key: undefined },
   consumer: { by: 'CONSUMER', cause: 'Closed by consumer', key: undefined },
+  failed: { by: 'CONSUMER', cause: 'Call failed', key: undefined },
   'conversation-closed': { by: undefined, cause: 'Conversation closed', key: undefined },
 };
 
+/** Told when a call dialog ends, whatever ended it (the media hub stops both sides). */
+export type CallEndListener = (dialog: StoredDialog, how: CallEnd) => void;
+
 export class EmulatorCore {
   readonly sockets = new Set<ConsumerSocket>();
-  private readonly timers = new Set<unknown>();
+  readonly callEndListeners = new Set<CallEndListener>();
+  private readonly timers = new Set<{ readonly clock: EmulatorClock; handle: unknown }>();
   private lastSocketId = 0;
 
   constructor(
@@ -49,17 +55,17 @@ export class EmulatorCore {
     readonly agent: AgentIdentity,
   ) {}
 
-  /** A tracked timer on the injected clock; returns its cancel function. */
-  schedule(ms: number, fn: () => void): () => void {
-    const { clock } = this.options;
-    const handle = clock.setTimeout(() => {
-      this.timers.delete(handle);
+  /** A tracked timer on the injected clock (or on `clock`); returns its cancel function. */
+  schedule(ms: number, fn: () => void, clock: EmulatorClock = this.options.clock): () => void {
+    const timer: { readonly clock: EmulatorClock; handle: unknown } = { clock, handle: undefined };
+    timer.handle = clock.setTimeout(() => {
+      this.timers.delete(timer);
       fn();
     }, ms);
-    this.timers.add(handle);
+    this.timers.add(timer);
     return () => {
-      clock.clearTimeout(handle);
-      this.timers.delete(handle);
+      clock.clearTimeout(timer.handle);
+      this.timers.delete(timer);
     };
   }
 
@@ -69,7 +75,7 @@ export class EmulatorCore {
   }
 
   dispose(): void {
-    for (const handle of this.timers) this.options.clock.clearTimeout(handle);
+    for (const timer of this.timers) timer.clock.clearTimeout(timer.handle);
     this.timers.clear();
   }
 
@@ -121,28 +127,33 @@ export class EmulatorCore {
 
   /** ACCEPTED twice, as LivePerson sends it: `accepted`, then `joined`. */
   accept(conversation: StoredConversation, dialog: StoredDialog): void {
+    this.acceptedUpdate(conversation, dialog, 'accepted');
+    this.acceptedUpdate(conversation, dialog, 'joined');
+  }
+
+  /** One ACCEPTED update (`notificationKey` `accepted` or `joined`) of an open call dialog; it stops the expiry. */
+  acceptedUpdate(conversation: StoredConversation, dialog: StoredDialog, key: 'accepted' | 'joined'): void {
     const session = dialog.cobrowse;
-    if (session === undefined) return;
+    if (session === undefined || dialog.state !== 'OPEN') return;
     session.cancelExpiry?.();
     session.cancelExpiry = undefined;
     session.sessionState = 'ACCEPTED';
-    for (const key of ['accepted', 'joined']) {
-      session.notificationKey = key;
-      this.store.touch(conversation, dialog);
-      this.changed(conversation, true);
-    }
+    session.notificationKey = key;
+    session.updates.push(key);
+    this.store.touch(conversation, dialog);
+    this.changed(conversation, true);
   }
 
-  /** sessionState CLOSED and dialog state CLOSE. */
-  closeCall(conversation: StoredConversation, dialog: StoredDialog, how: CallEnd): void {
+  /** sessionState CLOSED and dialog state CLOSE; `detail` (for `failed`: the sessionError id) goes into `closedCause`. */
+  closeCall(conversation: StoredConversation, dialog: StoredDialog, how: CallEnd, detail?: string): void {
     if (dialog.state !== 'OPEN') return;
     const ts = this.store.nextTs();
-    this.endCall(dialog, how, ts);
+    this.endCall(dialog, how, ts, detail);
     conversation.metaDataLastUpdateTs = ts;
     this.changed(conversation, true);
   }
 
-  private endCall(dialog: StoredDialog, how: CallEnd, ts: number): void {
+  private endCall(dialog: StoredDialog, how: CallEnd, ts: number, detail?: string): void {
     const session = dialog.cobrowse;
     if (session === undefined) return;
     const end = CALL_END[how];
@@ -150,10 +161,12 @@ export class EmulatorCore {
     session.cancelExpiry = undefined;
     session.sessionState = 'CLOSED';
     session.notificationKey = end.key;
+    session.end = { how, detail };
     // LivePerson expires an invitation at `expires`; an early "expire now" moves `expires` to now so
     // the closing snapshot still tells an expiry from a cancel.
     if (how === 'expire') session.expiresAtMs = Math.min(session.expiresAtMs, this.options.clock.now());
-    closeDialog(dialog, ts, end.by, end.cause);
+    closeDialog(dialog, ts, end.by, detail === undefined ? end.cause : `${end.cause}: ${detail}`);
+    for (const listener of [...this.callEndListeners]) listener(dialog, how);
   }
 
   /**
@@ -162,7 +175,7 @@ export class EmulatorCore {
    */
   append(conversation: StoredConversation, dialog: StoredDialog, originatorId: string, role: StoredEvent['role'], event: JsonObject): StoredEvent {
     const refusal = this.store.refusalToStore(conversation, event);
-    if (refusal !== undefined) throw new EmulatorControlError(409, refusal);
+    if (refusal !== undefined) throw new EmulatorControlError(409, refusal, 'limit-reached');
     this.store.countStored(conversation, event);
     const stored: StoredEvent = { sequence: dialog.events.length, originatorId, role, serverTimestamp: this.options.clock.now(), event };
     dialog.events.push(stored);

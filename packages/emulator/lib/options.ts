@@ -2,7 +2,10 @@
  * Options of {@link startEmulator} and their defaults.
  */
 import { randomBytes } from 'node:crypto';
+import { DEFAULT_ACCOUNTS } from './accounts';
 import { realClock, type EmulatorClock } from './clock';
+import type { MediaConfig } from './hub-protocol';
+import { resolveMediaOptions, type MediaOptions } from './media-options';
 import type { Route, RouteContext } from './http-router';
 import { defaultAssetDirs, libraryRoot, packageRoot } from './assets';
 import type { AccessConfig } from './access';
@@ -34,6 +37,17 @@ export interface EmulatorOptions {
   rateLimit?: { maxRequests: number; perMs: number } | false;
   /** Default: the wall clock. Tests pass {@link createManualClock}. */
   clock?: EmulatorClock;
+  /**
+   * Measures socket idleness for `idleTimeoutMs` (default: the wall clock, even when `clock` is a
+   * manual clock, so a test advancing it never closes live sockets as idle). Pass `clock` to drive it too.
+   */
+  idleClock?: EmulatorClock;
+  /** Account ids the Domain API and the IdP answer for (default `['123456', '12345678']`); others get 404. */
+  accounts?: readonly string[];
+  /** Answer for every account id (default false). */
+  permissive?: boolean;
+  /** ICE servers and timings of the real WebRTC calls between the stand-in call app and the agent console. */
+  media?: MediaOptions;
   /** The agent's numeric id, as in `"<accountId>.<agentNumericId>"` (default `'356285412'`). */
   agentNumericId?: string;
   /** Extra HTTP routes (matched after the built-in ones). */
@@ -81,6 +95,10 @@ export interface ResolvedOptions {
   readonly deleteAfterCloseMs: number;
   readonly rateLimit: { readonly maxRequests: number; readonly perMs: number } | false;
   readonly clock: EmulatorClock;
+  readonly idleClock: EmulatorClock;
+  readonly accounts: readonly string[];
+  readonly permissive: boolean;
+  readonly media: MediaConfig;
   readonly agentNumericId: string;
   readonly routes: readonly EmulatorRoute[];
   readonly staticDirs: readonly StaticDir[];
@@ -149,6 +167,10 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     deleteAfterCloseMs: positive('deleteAfterCloseMs', options.deleteAfterCloseMs, 5_000),
     rateLimit,
     clock,
+    idleClock: options.idleClock ?? realClock(),
+    accounts: options.accounts ?? DEFAULT_ACCOUNTS,
+    permissive: options.permissive ?? false,
+    media: resolveMediaOptions(options.media),
     agentNumericId,
     routes: options.routes ?? [],
     staticDirs: [...(options.staticDirs ?? []), ...(options.browserAssets === false ? [] : defaultAssetDirs(packageRoot(), libraryRoot()))],

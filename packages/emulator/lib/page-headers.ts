@@ -8,7 +8,11 @@ import type { AccessPolicy } from './access';
 
 /** The CSP for the emulator's pages: `connect-src` lists every name it answers to, over http and ws. */
 export function contentSecurityPolicy(access: AccessPolicy): string {
-  const endpoints = access.ownHosts().flatMap((host) => [`http://${host}`, `ws://${host}`]);
+  // CSP host sources take no IPv6 literal: a page at [::1] reaches it as 'self'.
+  const endpoints = access
+    .ownHosts()
+    .filter((host) => !host.startsWith('['))
+    .flatMap((host) => [`http://${host}`, `ws://${host}`]);
   return [
     "default-src 'self'",
     "script-src 'self'",

@@ -3,18 +3,21 @@
  */
 import { createServer, type Server } from 'node:http';
 import { WebSocketServer } from 'ws';
-import type { JsonObject } from './json';
+import { createAccounts } from './accounts';
 import { agentIdentity, createAgentControl } from './agent';
+import { CallHub } from './call-hub';
+import { callRoutes } from './call-http';
+import { decodeCallScript, DEFAULT_CALL_SCRIPT, type CallScript } from './call-script';
 import { ConsumerConnection } from './connection';
 import { controlRoutes } from './control-http';
 import { EmulatorCore } from './core';
 import { domainAndIdpRoutes } from './domain-idp';
 import { createRouter, HttpError, type Route } from './http-router';
 import { resolveOptions, type EmulatorOptions } from './options';
-import { conversationDetails, dialogWire } from './snapshots';
+import { emulatorState } from './state';
 import { ConversationStore } from './store';
 import { createTokenIssuer } from './tokens';
-import { EmulatorControlError, type EmulatorState, type RunningEmulator } from './types';
+import { EmulatorControlError, type CallControl, type RunningEmulator } from './types';
 import { checkUpgrade, refuseUpgrade } from './ws-upgrade';
 import { createAccessPolicy } from './access';
 
@@ -57,6 +60,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const store = new ConversationStore(config.clock, config.limits);
   const tokens = createTokenIssuer(config.jwtSecret, config.tokenTtlMs, config.clock, config.limits.maxTokens);
   const core = new EmulatorCore(config, store, tokens, agentIdentity(config.agentNumericId));
+  const accounts = createAccounts(config.accounts, config.permissive);
+  let script: CallScript = DEFAULT_CALL_SCRIPT;
+  const hub = new CallHub(core, config.media, () => script);
+  const calls: CallControl = {
+    sessionError: ({ id, msg, serviceId }) => hub.sessionError(id, msg, serviceId),
+    script(next) {
+      script = decodeCallScript({ ...script, ...next });
+      return script;
+    },
+  };
   // Routes need the running emulator, which exists only once the server listens.
   const ref: { running?: RunningEmulator } = {};
   const self = (): RunningEmulator => {
@@ -67,7 +80,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let publicHost = '';
   let boundPort = 0;
   const extraRoutes: Route[] = config.routes.map((route) => ({ method: route.method, path: route.path, handler: (ctx) => route.handler({ ...ctx, emulator: self() }) }));
-  const routes = [...domainAndIdpRoutes(tokens, () => publicHost), ...controlRoutes(self), ...extraRoutes];
+  const routes = [...domainAndIdpRoutes(tokens, () => publicHost, accounts), ...controlRoutes(self), ...callRoutes(hub, () => calls, () => accounts), ...extraRoutes];
   const access = createAccessPolicy(config.access, () => ({ host: config.host, port: boundPort, publicHost: config.publicHost }));
   const server = createServer(createRouter(routes, config.staticDirs, access, config.log));
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
@@ -90,17 +103,6 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const url = `http://${hostPort}`;
   const agent = createAgentControl(core);
 
-  const state = (): EmulatorState => {
-    const conversations: JsonObject[] = store.all().map((c) => ({
-      convId: c.convId,
-      accountId: c.accountId,
-      consumerId: c.consumerId,
-      deleted: c.deleted,
-      conversationDetails: conversationDetails(c, core.agent, true),
-    }));
-    const dialogs = store.all().flatMap((c) => c.dialogs.map((d): JsonObject => ({ conversationId: c.convId, dialog: dialogWire(c, d, core.agent) })));
-    return { conversations, dialogs, connections: [...core.sockets].map((s) => s.describe()) };
-  };
 
   const running: RunningEmulator = {
     url,
@@ -108,6 +110,8 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     controlSecret: access.secret,
     socketUrl: (accountId) => `ws://${hostPort}/ws_api/account/${encodeURIComponent(accountId)}/messaging/consumer?v=3`,
     agent,
+    calls,
+    accounts,
     dropSockets(code) {
       checkCloseCode(code);
       const sockets = [...core.sockets];
@@ -124,7 +128,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     reorderNext() {
       for (const socket of core.sockets) socket.reorderNext();
     },
-    state,
+    state: () => emulatorState(core, hub, accounts, script),
     close() {
       core.dispose();
       for (const socket of [...core.sockets]) socket.drop();

@@ -15,6 +15,12 @@ export type SessionState = 'INVITED' | 'ACCEPTED' | 'CLOSED';
 export type CallMode = 'VIDEO_CALL' | 'VOICE_CALL' | 'shared' | 'view' | 'follow';
 export const CALL_MODES: readonly CallMode[] = ['VIDEO_CALL', 'VOICE_CALL', 'shared', 'view', 'follow'];
 
+/**
+ * How a call dialog ended: `consumer` = the consumer closed the dialog (DialogChange, or the call
+ * app's hang-up button), `failed` = the consumer's call app failed (a sessionError id as detail).
+ */
+export type CallEnd = 'cancel' | 'expire' | 'hangup' | 'decline' | 'consumer' | 'failed' | 'conversation-closed';
+
 /** A stored messaging event (MAIN dialog). */
 export interface StoredEvent {
   readonly sequence: number;
@@ -34,6 +40,10 @@ export interface CobrowseSession {
   notificationKey: string | undefined;
   /** Cancels the expiry timer while INVITED. */
   cancelExpiry: (() => void) | undefined;
+  /** The ACCEPTED updates sent so far (`accepted`, `joined`), in order. */
+  readonly updates: string[];
+  /** How it ended (set when it closed), for the state view; `detail`: e.g. the sessionError id of a failure. */
+  end: { readonly how: CallEnd; readonly detail: string | undefined } | undefined;
 }
 
 export interface StoredDialog {
@@ -188,6 +198,8 @@ export class ConversationStore {
       sessionState: 'INVITED',
       notificationKey: 'invited',
       cancelExpiry: undefined,
+      updates: [],
+      end: undefined,
     });
     conversation.dialogs.push(dialog);
     conversation.metaDataLastUpdateTs = ts;

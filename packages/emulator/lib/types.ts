@@ -2,6 +2,9 @@
  * The public shapes of a running emulator and its agent control.
  */
 import type { JsonObject } from './json';
+import type { AccountControl } from './accounts';
+import type { CallScript } from './call-script';
+import type { SessionErrorId } from './hub-protocol';
 import type { CallMode, SessionState } from './store';
 
 export type { CallMode, SessionState } from './store';
@@ -34,7 +37,13 @@ export interface AgentControl {
    * after the page published `lpCoBrowse/cobrowseDeclined` (the stand-in call app calls this).
    */
   decline(target?: DialogTarget): CallDialogResult;
-  /** INVITED -> ACCEPTED twice: `notificationKey` `accepted`, then `joined` (two UPSERTs). */
+  /**
+   * INVITED -> ACCEPTED twice, now: `notificationKey` `accepted`, then `joined` (two UPSERTs), without
+   * the consumer's call app. To a page that did not accept, that is the consumer answering in another
+   * tab or device ("answered elsewhere"); a test without a call app (e.g. with a fake lpTag) uses it
+   * as the call service's answer to its accept. The stand-in call app's accept and join produce these
+   * updates by themselves.
+   */
   accept(target?: DialogTarget): CallDialogResult;
   /** INVITED or ACCEPTED -> CLOSED, dialog state CLOSE. */
   hangup(target?: DialogTarget): CallDialogResult;
@@ -46,11 +55,27 @@ export interface AgentControl {
   closeConversation(options?: { conversationId?: string }): { readonly conversationId: string };
 }
 
+/** The calls' side of the emulator: what the stand-in call app does on demand, and how the server answers it. */
+export interface CallControl {
+  /**
+   * Makes the stand-in call app fire `cobrowse/sessionError {id, msg}` in every consumer page (or in
+   * the page of call `serviceId`); a page in a call then ends it. Returns how many pages got it.
+   */
+  sessionError(options: { readonly id: SessionErrorId; readonly msg?: string | undefined; readonly serviceId?: string | undefined }): number;
+  /** Sets how the ACCEPTED updates answer the call app's accept and join (see {@link CallScript}); returns the script now in force. */
+  script(script: Partial<CallScript>): CallScript;
+}
+
 /** A JSON-able view of everything the emulator holds. */
 export interface EmulatorState {
   readonly conversations: readonly JsonObject[];
+  /** Each `{ conversationId, dialog }` (the wire shape), and for call dialogs `call` (how it went, its media sides). */
   readonly dialogs: readonly JsonObject[];
   readonly connections: readonly JsonObject[];
+  /** The known account ids and whether every id is accepted. */
+  readonly accounts: JsonObject;
+  /** The call script in force and the pages connected to the call hub. */
+  readonly calls: JsonObject;
 }
 
 /** A started emulator. */
@@ -66,6 +91,10 @@ export interface RunningEmulator {
   /** `ws://HOST:PORT/ws_api/account/{accountId}/messaging/consumer?v=3`. */
   socketUrl(accountId: string): string;
   readonly agent: AgentControl;
+  /** sessionError on demand and the call script. */
+  readonly calls: CallControl;
+  /** The accounts the Domain API and the IdP answer for. */
+  readonly accounts: AccountControl;
   /** Closes every consumer socket: abruptly (the client sees 1006) or with `code`; returns how many. */
   dropSockets(code?: number): number;
   /** Every issued token becomes expired; authenticated sockets close with 4401. */
@@ -79,12 +108,34 @@ export interface RunningEmulator {
   close(): Promise<void>;
 }
 
+/**
+ * Why a control request was refused, for programs (the agent console turns it into "what to click").
+ * HTTP answers carry it as `code` next to `error`.
+ */
+export type ControlErrorCode =
+  | 'bad-request'
+  | 'no-conversation'
+  | 'unknown-conversation'
+  | 'conversation-closed'
+  | 'invitation-pending'
+  | 'call-in-progress'
+  | 'no-call'
+  | 'unknown-dialog'
+  | 'call-closed'
+  | 'call-accepted'
+  | 'unknown-call'
+  | 'unknown-peer'
+  /** A cap of `limits` would be passed (the message names it). */
+  | 'limit-reached';
+
 /** A control request that cannot be served; `status` is its HTTP status (400, 404, 409). */
 export class EmulatorControlError extends Error {
   override readonly name = 'EmulatorControlError';
   constructor(
     readonly status: 400 | 404 | 409,
     message: string,
+    /** Why, for programs (HTTP answers carry it as `code`). */
+    readonly code: ControlErrorCode = status === 400 ? 'bad-request' : status === 404 ? 'unknown-dialog' : 'no-call',
   ) {
     super(message);
   }

@@ -35,8 +35,11 @@ describe('emulator browser assets', () => {
     expect(res.headers.get('content-type')).toContain('text/html');
     const html = await res.text();
     expect(html).toContain('data-testid="invite-video"');
-    const script = await fetch(`${emulator.url}/agent/agent.js`);
+    expect(html).toContain('<script src="/agent-console.js"></script>');
+    const script = await fetch(`${emulator.url}/agent-console.js`);
     expect(script.status).toBe(200);
+    expect(script.headers.get('content-type')).toContain('javascript');
+    expect((await fetch(`${emulator.url}/agent/agent.css`)).status).toBe(200);
   });
 
   it('serves the stand-in lpTag bundle at /lptag.js (npm test builds it first)', async () => {

@@ -111,13 +111,16 @@ describe('invite', () => {
   it('refuses a second invite while one is INVITED or in a call (409), a bad mode (400), no open conversation (409)', async () => {
     const harness = await startHarness();
     const { emulator } = harness;
-    expect(await control(emulator.url, 'agent/invite', { mode: 'VIDEO_CALL' })).toMatchObject({ status: 409, json: { error: expect.stringMatching(/^no open conversation: /) } });
+    expect(await control(emulator.url, 'agent/invite', { mode: 'VIDEO_CALL' })).toMatchObject({
+      status: 409,
+      json: { error: expect.stringMatching(/^no open conversation: .*Start conversation/), code: 'no-conversation' },
+    });
     await readyConsumer(harness);
     expect(await control(emulator.url, 'agent/invite', { mode: 'SMOKE_SIGNAL' })).toMatchObject({ status: 400, json: { error: expect.stringContaining('mode') } });
     expect(await control(emulator.url, 'agent/invite', {})).toMatchObject({ status: 400 });
     expect(await control(emulator.url, 'agent/invite', { mode: 'VIDEO_CALL', conversationId: 'nope' })).toMatchObject({ status: 404 });
     expect((await control(emulator.url, 'agent/invite', { mode: 'VIDEO_CALL' })).status).toBe(200);
-    expect(await control(emulator.url, 'agent/invite', { mode: 'VIDEO_CALL' })).toMatchObject({ status: 409, json: { error: expect.stringContaining('invitation is still pending') } });
+    expect(await control(emulator.url, 'agent/invite', { mode: 'VIDEO_CALL' })).toMatchObject({ status: 409, json: { error: expect.stringContaining('invitation is still pending'), code: 'invitation-pending' } });
     emulator.agent.accept();
     expect(() => emulator.agent.invite({ mode: 'VOICE_CALL' })).toThrow(EmulatorControlError);
     emulator.agent.hangup();
@@ -146,7 +149,7 @@ describe('accept, cancel, hangup, expire', () => {
     expect(keys).toEqual(['accepted', 'joined']);
     harness.clock.advance(300_000);
     expect(await client.settle(withSession('CLOSED'))).toEqual([]);
-    expect(await control(harness.emulator.url, 'agent/cancel')).toMatchObject({ status: 409, json: { error: expect.stringContaining('hang up instead') } });
+    expect(await control(harness.emulator.url, 'agent/cancel')).toMatchObject({ status: 409, json: { error: expect.stringContaining('hang up instead'), code: 'call-accepted' } });
     expect(await control(harness.emulator.url, 'agent/expire')).toMatchObject({ status: 409 });
   });
 
@@ -173,14 +176,15 @@ describe('accept, cancel, hangup, expire', () => {
     harness.emulator.agent.invite({ mode: 'VOICE_CALL' });
     await client.next(withSession('INVITED'));
     expect(await control(harness.emulator.url, 'agent/decline')).toMatchObject({ status: 200, json: { sessionState: 'CLOSED' } });
-    expect(callDialog(await client.next(withSession('CLOSED')))).toMatchObject({ state: 'CLOSE', closedBy: 'CONSUMER' });
+    expect(callDialog(await client.next(withSession('CLOSED')))).toMatchObject({ state: 'CLOSE', closedBy: 'CONSUMER', closedCause: 'Invitation declined by consumer' });
     expect(await control(harness.emulator.url, 'agent/decline')).toMatchObject({ status: 409 });
+    expect(harness.emulator.state().dialogs.map((d) => at(d, 'call.outcome')).filter((o) => o !== undefined)).toEqual(['declined by the visitor']);
   });
 
   it('control without an open call dialog is a 409; unknown dialog a 404', async () => {
     const harness = await startHarness();
     const { conversationId } = await readyConsumer(harness);
-    expect(await control(harness.emulator.url, 'agent/hangup')).toMatchObject({ status: 409, json: { error: expect.stringContaining('no open call dialog') } });
+    expect(await control(harness.emulator.url, 'agent/hangup')).toMatchObject({ status: 409, json: { error: expect.stringContaining('no open call dialog'), code: 'no-call' } });
     expect(await control(harness.emulator.url, 'agent/cancel', { conversationId, dialogId: 'nope' })).toMatchObject({ status: 404 });
     expect(await control(harness.emulator.url, 'agent/accept', { conversationId: 5 })).toMatchObject({ status: 400 });
   });

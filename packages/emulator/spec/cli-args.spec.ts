@@ -23,6 +23,27 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--help'])).toMatchObject({ ok: true, value: { help: true } });
   });
 
+  it('reads accounts, --permissive and the media options', () => {
+    const ice = '[{"urls":"turn:turn.example:3478","username":"u","credential":"p"}]';
+    expect(parseCliArgs(['--account', 'le1', '--account=le2', '--permissive', '--ice-servers', ice, '--ice-relay-only', '--connect-timeout-ms', '3000', '--agent-gone-ms', '1000'])).toEqual({
+      ok: true,
+      value: {
+        emulator: {
+          port: 8080,
+          accounts: ['le1', 'le2'],
+          permissive: true,
+          media: { iceServers: [{ urls: 'turn:turn.example:3478', username: 'u', credential: 'p' }], iceTransportPolicy: 'relay', connectTimeoutMs: 3000, agentGoneMs: 1000 },
+        },
+        verbose: false,
+        help: false,
+      },
+    });
+    expect(parseCliArgs(['--ice-servers', '[{"url":"x"}]'])).toMatchObject({ ok: false, error: expect.stringContaining('--ice-servers must be') });
+    expect(parseCliArgs(['--ice-servers', 'nope'])).toMatchObject({ ok: false });
+    expect(parseCliArgs(['--account', 'a/b'])).toEqual({ ok: false, error: '--account must be an account id, got a/b' });
+    expect(parseCliArgs(['--agent-gone-ms', '0'])).toEqual({ ok: false, error: '--agent-gone-ms must be a positive number, got 0' });
+  });
+
   it('refuses bad values and unknown options', () => {
     expect(parseCliArgs(['--port', '70000'])).toEqual({ ok: false, error: '--port must be a port number, got 70000' });
     expect(parseCliArgs(['--port'])).toEqual({ ok: false, error: '--port needs a value' });

@@ -2,6 +2,13 @@
 import { createManualClock, realClock } from '../lib';
 
 describe('createManualClock', () => {
+  it('starts at the real time by default, so invitations it dates are not already expired for a real client', () => {
+    const before = Date.now();
+    const now = createManualClock().now();
+    expect(now).toBeGreaterThanOrEqual(before);
+    expect(now).toBeLessThanOrEqual(Date.now());
+  });
+
   it('runs due timers in due order when advanced, with now() at each due time', () => {
     const clock = createManualClock(1000);
     const seen: Array<[string, number]> = [];

@@ -1,6 +1,6 @@
 /** @jest-environment node */
 import fc from 'fast-check';
-import { startEmulator, CLOSE_TOKEN } from '../lib';
+import { createManualClock, startEmulator, CLOSE_TOKEN } from '../lib';
 import { anyFrameText } from './fuzz';
 import { startHarness, stopHarnesses } from './harness';
 import { connectConsumer, httpJson, isResponseTo, jwtSub, RawClient, requestConversation, signup } from './raw-client';
@@ -172,6 +172,19 @@ describe('idle close', () => {
     expect(await client.closed).toEqual({ code: 1000, reason: 'Connection timed out' });
   });
 
+  it('measures idleness on the wall clock by default: advancing a manual clock past idleTimeoutMs closes nothing', async () => {
+    const clock = createManualClock();
+    const emulator = await startEmulator({ clock, idleTimeoutMs: 60_000 });
+    try {
+      const { client } = await connectConsumer(emulator, ACCOUNT);
+      clock.advance(120_000);
+      expect(await client.request('GetClock')).toMatchObject({ code: 200, body: { currentTime: clock.now() } });
+      expect(client.ws.readyState).toBe(client.ws.OPEN);
+    } finally {
+      await emulator.close();
+    }
+  });
+
   it('also closes sockets that never sent InitConnection', async () => {
     const { emulator, clock } = await startHarness({ idleTimeoutMs: 5_000 });
     const client = await RawClient.open(emulator.socketUrl(ACCOUNT));
@@ -198,7 +211,7 @@ describe('drop-sockets', () => {
     const { client, jwt } = await connectConsumer(emulator, ACCOUNT, { features: ['MULTI_DIALOG'] });
     await client.request('cqm.SubscribeExConversations', {});
     expect(emulator.state().connections).toEqual([
-      { id: expect.any(Number), accountId: ACCOUNT, consumerId: jwtSub(jwt), initialized: true, features: ['MULTI_DIALOG'], conversationSubscriptions: [expect.any(String)], messagingSubscriptions: [] },
+      { id: expect.any(Number), accountId: ACCOUNT, consumerId: jwtSub(jwt), state: 'open', initialized: true, features: ['MULTI_DIALOG'], conversationSubscriptions: [expect.any(String)], messagingSubscriptions: [] },
     ]);
   });
 });

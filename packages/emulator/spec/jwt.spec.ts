@@ -40,7 +40,7 @@ describe('signJwt / verifyJwt', () => {
 
 describe('createTokenIssuer', () => {
   it('issues tokens for an account that check out until they expire', () => {
-    const clock = createManualClock();
+    const clock = createManualClock(Date.UTC(2026, 0, 1)); // a whole second: JWT times are in seconds
     const issuer = createTokenIssuer('s', 60_000, clock);
     const token = issuer.issue('123456', 'c1');
     expect(issuer.check(token, '123456')).toEqual({ ok: true, consumerId: 'c1', expiresAtMs: clock.now() + 60_000 });

@@ -23,6 +23,7 @@ import {
 } from 'rxjs';
 import type { CallClient, CallInvitation, CallState } from 'lp-call-streams';
 import { byTestId, messageOf, showStatus } from './dom';
+import { bannerReadiness } from './readiness';
 import { describeState } from './streams-log';
 
 /** The invitation the visitor can answer now (session `invited` or `offered`), if any. */
@@ -45,6 +46,8 @@ export function mountCallUi(client: CallClient): Subscription {
   const bannerText = byTestId('invitation-text', HTMLParagraphElement);
   const countdownText = byTestId('invitation-countdown', HTMLSpanElement);
   const errorText = byTestId('call-error', HTMLParagraphElement);
+  const readinessText = byTestId('invitation-readiness', HTMLParagraphElement);
+  const allowButton = byTestId('allow-media', HTMLButtonElement);
 
   const invitation$ = client.session$.pipe(
     map(answerable),
@@ -87,5 +90,11 @@ export function mountCallUi(client: CallClient): Subscription {
   );
   subscription.add(invitation$.pipe(switchMap((invitation) => (invitation === undefined ? of('–') : countdown(invitation.expiresAt)))).subscribe((text) => (countdownText.textContent = text)));
   subscription.add(error$.subscribe((message) => (errorText.textContent = message)));
+  subscription.add(
+    bannerReadiness(invitation$, allowButton).subscribe(({ text, status, canAsk }) => {
+      showStatus(readinessText, status, text);
+      allowButton.hidden = !canAsk;
+    }),
+  );
   return subscription;
 }

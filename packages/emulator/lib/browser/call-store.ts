@@ -25,7 +25,7 @@ export function readActiveCall(storage: StandInStorage): ActiveCall | undefined 
   if (!isRecord(parsed)) return undefined;
   const { serviceId, mode, agentId, startedAt } = parsed;
   if (typeof serviceId !== 'string' || typeof agentId !== 'string' || !isCallMode(mode)) return undefined;
-  return { serviceId, mode, agentId, startedAt: typeof startedAt === 'number' ? startedAt : 0 };
+  return { serviceId, mode, agentId, startedAt: typeof startedAt === 'number' && Number.isFinite(startedAt) ? startedAt : undefined };
 }
 
 /** Stores `call` as the active call. */

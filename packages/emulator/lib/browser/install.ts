@@ -1,14 +1,15 @@
 /**
  * Installs the stand-in `lpTag` (the test kit's Chronos-style fake bus plus monitoring ids) and the
- * stand-in call app into a page, wires the agent console's BroadcastChannel, and exposes
- * `window.lpTagStandIn`. Every page dependency is injectable; `lptag-standin.ts` passes the browser's.
+ * stand-in call app into a page, and exposes `window.lpTagStandIn`. Every page dependency is
+ * injectable; `lptag-standin.ts` passes the browser's.
  */
 import { createFakeLpTag, type FakeLpTag } from 'lp-call-streams/testing';
 import { startCallApp, type StandInCallApp } from './call-app';
 import type { StandInStorage } from './call-store';
-import { decodeStandInMessage } from './channel-messages';
+import type { HubClient } from './hub-client';
+import type { MediaEngine } from './media-engine';
 import { isRecord } from './narrow';
-import type { StandInBus, StandInChannel, StandInFetch, StandInLog, StandInTimers } from './types';
+import type { StandInBus, StandInLog, StandInTimers } from './types';
 
 /** Page dependencies of {@link installLpTagStandIn}. */
 export interface StandInInstallConfig {
@@ -21,12 +22,10 @@ export interface StandInInstallConfig {
   readonly log: StandInLog;
   /** A fresh random id (monitoring session/visitor ids). */
   readonly randomId: () => string;
-  /** The agent console's channel; none: `sessionError` only via `lpTagStandIn.fireSessionError`. */
-  readonly channel?: StandInChannel | undefined;
-  /** Polls `stateUrl` to end the call when the emulator's dialog closes; none: no polling. */
-  readonly fetch?: StandInFetch | undefined;
-  readonly stateUrl?: string;
-  readonly acceptDelayMs?: number;
+  /** getUserMedia and RTCPeerConnection. */
+  readonly engine: MediaEngine;
+  /** The emulator's call hub (accept, join, signalling, sessionError on demand); none: calls never connect. */
+  readonly hub?: HubClient | undefined;
   readonly resumeDelayMs?: number;
   /** Called when the consumer declined a valid offer (see `CallAppDeps.onDeclined`). */
   readonly onDeclined?: (serviceId: string | undefined) => void;
@@ -36,7 +35,7 @@ export interface StandInInstallConfig {
 export interface LpTagStandIn extends Pick<StandInCallApp, 'activeCall' | 'pendingOffer' | 'endCall' | 'fireSessionError'> {
   /** The installed bus (also `window.lpTag`). */
   readonly lpTag: FakeLpTag;
-  /** Unbinds the call app, stops its timers and closes the channel. */
+  /** Unbinds the call app, stops its timers and media, closes the hub's event stream. */
   uninstall(): void;
 }
 
@@ -95,20 +94,11 @@ export function installLpTagStandIn(config: StandInInstallConfig): LpTagStandIn 
     storage,
     timers: config.timers,
     log,
-    watch: config.fetch === undefined ? undefined : { fetch: config.fetch, stateUrl: config.stateUrl ?? '/emulator/state', timers: config.timers },
-    ...(config.acceptDelayMs === undefined ? {} : { acceptDelayMs: config.acceptDelayMs }),
+    engine: config.engine,
+    hub: config.hub,
     onDeclined: config.onDeclined,
     ...(config.resumeDelayMs === undefined ? {} : { resumeDelayMs: config.resumeDelayMs }),
   });
-
-  const { channel } = config;
-  if (channel !== undefined) {
-    channel.onMessage((data) => {
-      const message = decodeStandInMessage(data);
-      if (message?.type === 'sessionError') app.fireSessionError(message.id, message.msg);
-      else if (message?.type === 'endCall') app.endCall();
-    });
-  }
 
   const standIn: LpTagStandIn = {
     lpTag,
@@ -118,7 +108,7 @@ export function installLpTagStandIn(config: StandInInstallConfig): LpTagStandIn 
     fireSessionError: app.fireSessionError,
     uninstall: () => {
       app.dispose();
-      channel?.close();
+      config.hub?.close();
       installs.delete(target);
       Reflect.deleteProperty(target, 'lpTagStandIn');
     },

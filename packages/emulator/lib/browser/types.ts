@@ -35,8 +35,8 @@ export interface ActiveCall {
   readonly serviceId: string;
   readonly mode: CallMode;
   readonly agentId: string;
-  /** Epoch ms when the call screen first appeared (drives the elapsed-seconds counter). */
-  readonly startedAt: number;
+  /** Epoch ms when the media first connected (drives the call timer, kept across a reload); none before. */
+  readonly startedAt: number | undefined;
 }
 
 /** Timers and clock (the browser's by default; fakes in specs). */
@@ -48,18 +48,23 @@ export interface StandInTimers {
   clearInterval(handle: unknown): void;
 }
 
-/** The receiving side of a `BroadcastChannel` (injectable: jsdom has none). */
-export interface StandInChannel {
-  /** Calls `listener` with the `data` of every message. */
-  onMessage(listener: (data: unknown) => void): void;
-  close(): void;
-}
-
 /** Where the stand-in writes its console lines (mimics lpTag's debug log). */
 export type StandInLog = (line: string) => void;
 
-/** `fetch` reduced to what polling `GET /emulator/state` needs. */
-export type StandInFetch = (url: string) => Promise<{ readonly ok: boolean; json(): Promise<unknown> }>;
+/** The answer of a JSON POST: the status and the decoded body (undefined when it was not JSON). */
+export interface PostAnswer {
+  readonly status: number;
+  readonly body: unknown;
+}
 
-/** Name of the BroadcastChannel shared by the agent console and the stand-in (same origin). */
-export const STANDIN_CHANNEL_NAME = 'lp-call-streams-standin';
+/** POSTs `body` as JSON to `url` (the browser's fetch by default); rejects only when nothing answered. */
+export type PostJson = (url: string, body: object) => Promise<PostAnswer>;
+
+/** The part of `EventSource` the hub client uses (injectable: jsdom has none). */
+export interface EventSourceLike {
+  onmessage: ((event: { readonly data: unknown }) => void) | null;
+  close(): void;
+}
+
+/** Opens an event stream (`new EventSource(url)` in the browser). */
+export type EventSourceFactory = (url: string) => EventSourceLike;

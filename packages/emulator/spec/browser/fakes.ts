@@ -1,5 +1,8 @@
-/** Fakes for the stand-in specs: manual timers, an in-memory channel, a scripted fetch. */
-import type { StandInChannel, StandInFetch, StandInTimers } from '../../lib/browser/types';
+/** Fakes for the browser specs: manual timers, a scripted call hub, a media engine without WebRTC. */
+import type { CallSignal, HubMessage, MediaConfig } from '../../lib/hub-protocol';
+import type { HubAnswer, HubClient } from '../../lib/browser/hub-client';
+import type { CaptureOutcome, LinkOptions, LinkState, LocalMedia, MediaEngine, MediaLink, ShownMedia } from '../../lib/browser/media-engine';
+import type { StandInTimers } from '../../lib/browser/types';
 
 export interface FakeTimers extends StandInTimers {
   /** Moves the clock forward, running due timeouts and intervals in time order. */
@@ -49,55 +52,150 @@ export function createFakeTimers(start = 1_000_000): FakeTimers {
   };
 }
 
-export interface FakeChannel extends StandInChannel {
-  /** Delivers `data` as a message from another page. */
-  deliver(data: unknown): void;
+/** Lets pending promise callbacks run. */
+export const flushPromises = async (): Promise<void> => {
+  for (let i = 0; i < 10; i++) await Promise.resolve();
+};
+
+export const MEDIA: MediaConfig = { iceServers: [{ urls: 'stun:stun.example' }], iceTransportPolicy: 'all', connectTimeoutMs: 15_000, agentGoneMs: 5_000 };
+
+export interface FakeHub extends HubClient {
+  /** Requests so far: `[action, body]` (body with the peerId the real client adds). */
+  readonly requests: [string, Readonly<Record<string, unknown>>][];
+  /** Delivers a message from the hub. */
+  deliver(message: HubMessage): void;
+  /** `hello` with `peerId` (and the media config). */
+  hello(peerId?: string): void;
+  /** What requests of `action` answer from now on (default ok). */
+  answer(action: string, answer: HubAnswer): void;
   closed(): boolean;
 }
 
-export function createFakeChannel(): FakeChannel {
-  const listeners: ((data: unknown) => void)[] = [];
+export function createFakeHub(): FakeHub {
+  const listeners = new Set<(message: HubMessage) => void>();
+  const answers = new Map<string, HubAnswer>();
+  const requests: [string, Readonly<Record<string, unknown>>][] = [];
+  let peerId: string | undefined;
   let isClosed = false;
+  const deliver = (message: HubMessage): void => {
+    if (message.type === 'hello') peerId = message.peerId;
+    for (const listener of [...listeners]) listener(message);
+  };
   return {
-    onMessage: (listener) => {
-      listeners.push(listener);
-    },
-    close: () => {
-      isClosed = true;
-    },
-    deliver: (data) => {
-      if (!isClosed) for (const listener of listeners) listener(data);
-    },
+    requests,
+    deliver,
+    hello: (id = 'peer-1') => deliver({ type: 'hello', peerId: id, role: 'consumer', media: MEDIA }),
+    answer: (action, answer) => void answers.set(action, answer),
     closed: () => isClosed,
+    onMessage(listener) {
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    peerId: () => peerId,
+    request(action, body) {
+      requests.push([action, action === 'accept' ? body : { ...body, peerId: peerId ?? '' }]);
+      return Promise.resolve(answers.get(action) ?? { ok: true, body: {} });
+    },
+    close() {
+      isClosed = true;
+      listeners.clear();
+    },
   };
 }
 
-export interface FakeFetch {
-  readonly fetch: StandInFetch;
-  /** URLs requested so far. */
-  readonly calls: string[];
-  /** What the next requests answer (the last one repeats): a JSON body, or an Error to reject with. */
-  respond(body: unknown): void;
+/** Media the fake engine "shows": attaching writes `data-shown` on the element. */
+const shown = (name: string, kinds: readonly ('audio' | 'video')[]): ShownMedia => ({
+  kinds,
+  attach: (element) => {
+    element.dataset['shown'] = name;
+    return Promise.resolve('sound');
+  },
+});
+
+export interface FakeLocalMedia extends LocalMedia {
+  readonly enabled: { audio: boolean; video: boolean };
+  stopped(): boolean;
 }
 
-export function createFakeFetch(): FakeFetch {
-  const calls: string[] = [];
-  let body: unknown = { conversations: [] };
+export function fakeLocalMedia(synthetic = false): FakeLocalMedia {
+  let isStopped = false;
+  const enabled = { audio: true, video: true };
   return {
-    calls,
-    respond: (next) => {
-      body = next;
-    },
-    fetch: (url) => {
-      calls.push(url);
-      const current = body;
-      if (current instanceof Error) return Promise.reject(current);
-      return Promise.resolve({ ok: true, json: () => Promise.resolve(current) });
-    },
+    ...shown(synthetic ? 'synthetic' : 'local', ['audio', 'video']),
+    synthetic,
+    enabled,
+    setEnabled: (kind, on) => void (enabled[kind] = on),
+    stop: () => void (isStopped = true),
+    stopped: () => isStopped,
   };
 }
 
-/** Lets pending promise callbacks (the fake fetch) run. */
-export const flushPromises = async (): Promise<void> => {
-  for (let i = 0; i < 5; i++) await Promise.resolve();
-};
+export interface FakeLink extends MediaLink {
+  readonly options: LinkOptions;
+  readonly received: CallSignal[];
+  started(): boolean;
+  closed(): boolean;
+  /** The connection reaches `state`. */
+  state(state: LinkState): void;
+  /** The other side's media arrives. */
+  remote(): void;
+}
+
+export interface FakeEngine extends MediaEngine {
+  readonly links: FakeLink[];
+  readonly captures: { readonly mode: string; readonly synthetic: boolean }[];
+  /** The media of the last successful capture. */
+  lastMedia(): FakeLocalMedia | undefined;
+  /** What the next captures give (default: a fake camera and microphone). */
+  captureWith(outcome: () => CaptureOutcome): void;
+  /** Captures wait until `release()` (to see the state in between). */
+  holdCaptures(): { release(): void };
+  setSupported(supported: boolean): void;
+}
+
+export function createFakeEngine(): FakeEngine {
+  const links: FakeLink[] = [];
+  const captures: { mode: string; synthetic: boolean }[] = [];
+  let supported = true;
+  let last: FakeLocalMedia | undefined;
+  let next = (): CaptureOutcome => {
+    last = fakeLocalMedia();
+    return { ok: true, media: last };
+  };
+  let gate: Promise<void> = Promise.resolve();
+  return {
+    links,
+    captures,
+    lastMedia: () => last,
+    captureWith: (outcome) => void (next = outcome),
+    holdCaptures: () => {
+      let release = (): void => undefined;
+      gate = new Promise((resolve) => (release = resolve));
+      return { release: () => release() };
+    },
+    setSupported: (value) => void (supported = value),
+    supported: () => supported,
+    async capture(mode, options) {
+      captures.push({ mode, synthetic: options?.synthetic ?? false });
+      await gate;
+      return next();
+    },
+    connect(options) {
+      let isStarted = false;
+      let isClosed = false;
+      const link: FakeLink = {
+        options,
+        received: [],
+        started: () => isStarted,
+        closed: () => isClosed,
+        state: (state) => options.onState(state),
+        remote: () => options.onRemote(shown('remote', ['audio', 'video'])),
+        start: () => void (isStarted = true),
+        receive: (signal) => void link.received.push(signal),
+        close: () => void (isClosed = true),
+      };
+      links.push(link);
+      return link;
+    },
+  };
+}

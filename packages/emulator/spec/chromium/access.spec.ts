@@ -125,6 +125,10 @@ suite('Chromium: only the emulator\'s own pages drive it', () => {
   it('the agent console, on the emulator\'s own origin, drives it and reads its state; its page breaks no CSP rule', async () => {
     const page = await context.newPage();
     await recordCspViolations(page);
+    const consoleErrors: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && /Content Security Policy/i.test(message.text())) consoleErrors.push(message.text());
+    });
     await page.goto(`${emulator.url}/agent`);
     const outcome = await page.evaluate(async () => {
       const invite = await fetch('/emulator/agent/invite', { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"mode":"VIDEO_CALL"}' });
@@ -136,6 +140,7 @@ suite('Chromium: only the emulator\'s own pages drive it', () => {
     expect(callDialogs()).toBe(1);
     await page.waitForTimeout(1_500); // the console polls the state: let it run under the CSP
     expect(await cspViolations(page)).toEqual([]);
+    expect(consoleErrors).toEqual([]);
   });
 
   it('the console\'s cookie does not help a page of the same site on another port (it is sent there, and refused)', async () => {
