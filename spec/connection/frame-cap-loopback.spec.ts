@@ -27,7 +27,7 @@ describe('the inbound frame cap over a real socket (loopback, against the emulat
   it('an agent message over maxInboundFrameSize is dropped with a diagnostic; the next one arrives on the same socket', async () => {
     emulator = await startEmulator({ port: 0 });
     const connection = createConnection({
-      accountId: '1234',
+      accountId: '12345678',
       auth: unauthenticated(),
       endpoint: { domainApi: emulator.url },
       webSocketFactory: (url) => new WebSocket(url),
