@@ -1,8 +1,7 @@
 /** @jest-environment node */
-import { connect } from 'node:net';
 import { describeEmulator, startEmulator, type RunningEmulator } from '../lib';
 import { startHarness, stopHarnesses } from './harness';
-import { connectConsumer, httpJson, RawClient, requestConversation } from './raw-client';
+import { connectConsumer, httpJson, RawClient, requestConversation, rawHttp } from './raw-client';
 
 afterEach(stopHarnesses);
 
@@ -25,17 +24,6 @@ async function consoleCookie(emulator: RunningEmulator, headers: Record<string, 
   const set = res.headers['set-cookie'];
   const first = Array.isArray(set) ? set[0] : set;
   return first?.split(';')[0];
-}
-
-/** A raw HTTP/1.1 exchange (to send any Host header). */
-function rawHttp(port: number, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(text));
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    socket.on('error', reject);
-  });
 }
 
 describe('CORS: the emulator\'s own origin and the ones the developer lists, nothing else', () => {

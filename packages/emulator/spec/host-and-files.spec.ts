@@ -1,23 +1,11 @@
 /** @jest-environment node */
 import { mkdirSync, mkdtempSync, symlinkSync, writeFileSync } from 'node:fs';
-import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startHarness, stopHarnesses } from './harness';
-import { httpJson } from './raw-client';
+import { httpJson, rawHttp } from './raw-client';
 
 afterEach(stopHarnesses);
-
-/** A raw HTTP/1.1 exchange (to send a Host header http.request would not). */
-function rawHttp(port: number, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(text));
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    socket.on('error', reject);
-  });
-}
 
 const domainApi = (port: number, host: string): Promise<string> =>
   rawHttp(port, `GET /api/account/1/service/asyncMessagingEnt/baseURI.json?version=1.0 HTTP/1.1\r\nHost: ${host}\r\nConnection: close\r\n\r\n`);

@@ -2,11 +2,10 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect } from 'node:net';
 import { startHarness, stopHarnesses } from './harness';
 import type { Json } from '../lib/json';
 import { parseJson } from '../lib/narrow';
-import { at, httpJson, RawClient } from './raw-client';
+import { at, httpJson, RawClient, rawHttp } from './raw-client';
 
 afterEach(stopHarnesses);
 
@@ -14,17 +13,6 @@ function claimsOf(jwt: unknown): Json | undefined {
   if (typeof jwt !== 'string') throw new Error('no jwt');
   const parsed = parseJson(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
   return parsed.ok ? parsed.value : undefined;
-}
-
-/** A raw HTTP/1.1 exchange (to send a Host header http.request would not). */
-function rawHttp(port: number, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(text));
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    socket.on('error', reject);
-  });
 }
 
 describe('Domain API', () => {
