@@ -12,8 +12,8 @@
  * - **Console cookie**: the console page (`/agent`) hands the secret to a browser on this machine in
  *   an HttpOnly, SameSite=Strict cookie; elsewhere it takes `?secret=` (the URL the CLI prints).
  */
-import { createHash, timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage } from 'node:http';
+import { bracketed, cookieValue, header, isLoopbackAddress, sameSecret } from './request-facts';
 
 /** The security options, resolved. */
 export interface AccessConfig {
@@ -49,38 +49,6 @@ const PAGE_PATHS: ReadonlySet<string> = new Set([
 
 const LOOPBACK_NAMES = ['127.0.0.1', 'localhost', '[::1]'];
 
-function isLoopbackAddress(address: string | undefined): boolean {
-  if (address === undefined) return false;
-  const v4 = address.startsWith('::ffff:') ? address.slice(7) : address;
-  return address === '::1' || /^127\.\d{1,3}\.\d{1,3}\.\d{1,3}$/.test(v4);
-}
-
-/** The bound address as a URL host (`::1` → `[::1]`). */
-function bracketed(host: string): string {
-  return host.includes(':') && !host.startsWith('[') ? `[${host}]` : host;
-}
-
-const header = (req: IncomingMessage, name: string): string | undefined => {
-  const value = req.headers[name];
-  return Array.isArray(value) ? value[0] : value;
-};
-
-/** Compares secrets in constant time (hashes first, so lengths never leak). */
-function sameSecret(given: string | undefined, secret: string): boolean {
-  if (given === undefined) return false;
-  const digest = (text: string): Buffer => createHash('sha256').update(text).digest();
-  return timingSafeEqual(digest(given), digest(secret));
-}
-
-function cookieValue(req: IncomingMessage, name: string): string | undefined {
-  const cookies = header(req, 'cookie') ?? '';
-  for (const part of cookies.split(';')) {
-    const eq = part.indexOf('=');
-    if (eq !== -1 && part.slice(0, eq).trim() === name) return part.slice(eq + 1).trim();
-  }
-  return undefined;
-}
-
 /** Why a request may not go on: the status and what to tell the caller. */
 export interface Refusal {
   readonly status: 401 | 403 | 421;
@@ -109,17 +77,25 @@ export interface AccessPolicy {
 
 /** Creates the policy; `address()` is read per request (the port is known once listening). */
 export function createAccessPolicy(config: AccessConfig, address: () => ListenAddress): AccessPolicy {
+  /** `publicHost` and, on a default port (80, 443), its bare name: what a browser sends in `Host`. */
+  const publicHosts = (): string[] => {
+    const { publicHost } = address();
+    if (publicHost === undefined) return [];
+    const bare = /^(.*):(80|443)$/.exec(publicHost)?.[1];
+    return bare === undefined ? [publicHost] : [publicHost, bare];
+  };
   const ownHosts = (): string[] => {
-    const { host, port, publicHost } = address();
+    const { host, port } = address();
     const wildcard = host === '0.0.0.0' || host === '::' || host === '';
     const names = new Set([...(wildcard || isLoopbackAddress(host) || host === 'localhost' ? LOOPBACK_NAMES : []), ...(wildcard ? [] : [bracketed(host)])]);
-    const hosts = [...names].map((name) => `${name.toLowerCase()}:${port}`);
-    return publicHost === undefined ? hosts : [...hosts, publicHost];
+    // On port 80 a browser sends the name alone.
+    const hosts = [...names].flatMap((name) => [`${name.toLowerCase()}:${port}`, ...(port === 80 ? [name.toLowerCase()] : [])]);
+    return [...hosts, ...publicHosts()];
   };
   const ownOrigins = (): string[] => {
-    const { publicHost } = address();
-    const origins = ownHosts().map((host) => `http://${host}`);
-    return publicHost === undefined ? origins : [...origins, `https://${publicHost}`];
+    const local = ownHosts().filter((host) => !publicHosts().includes(host));
+    // Behind a TLS proxy the public name is reached over https.
+    return [...local.map((host) => `http://${host}`), ...publicHosts().flatMap((host) => [`http://${host}`, `https://${host}`])];
   };
   const allowedOrigins = (): string[] => [...ownOrigins(), ...config.allowOrigins];
 

@@ -1,5 +1,6 @@
 /** @jest-environment node */
 import { describeEmulator, startEmulator, type RunningEmulator } from '../lib';
+import { createAccessPolicy } from '../lib/access';
 import { startHarness, stopHarnesses } from './harness';
 import { connectConsumer, httpJson, RawClient, requestConversation, rawHttp } from './raw-client';
 
@@ -219,5 +220,36 @@ describe('a staticDirs entry chooses its pages\' CSP', () => {
     expect(none.headers['content-security-policy']).toBeUndefined();
     expect(none.headers['x-content-type-options']).toBe('nosniff');
     expect((await httpJson('GET', `${emulator.url}/default/`)).headers['content-security-policy']).toContain("frame-ancestors 'none'");
+  });
+});
+
+describe('createAccessPolicy: the names the emulator answers to', () => {
+  const policy = (host: string, port: number, publicHost?: string) =>
+    createAccessPolicy({ controlSecret: 'x'.repeat(16), allowOrigins: [], allowPrivateNetwork: false, strictControl: false }, () => ({ host, port, publicHost }));
+
+  it('loopback and wildcard binds answer to the loopback names; a specific address to itself; publicHost always', () => {
+    expect(policy('127.0.0.1', 8080).ownHosts()).toEqual(['127.0.0.1:8080', 'localhost:8080', '[::1]:8080']);
+    expect(policy('0.0.0.0', 8080, 'dev.example:8080').ownHosts()).toEqual(['127.0.0.1:8080', 'localhost:8080', '[::1]:8080', 'dev.example:8080']);
+    expect(policy('::1', 9000).ownHosts()).toContain('[::1]:9000');
+    expect(policy('192.168.1.5', 8080).ownHosts()).toEqual(['192.168.1.5:8080']);
+  });
+
+  it('on port 80 the bare names too (browsers leave the default port out)', () => {
+    expect(policy('127.0.0.1', 80).ownHosts()).toEqual(expect.arrayContaining(['localhost', 'localhost:80', '127.0.0.1']));
+  });
+
+  it('own origins are http:// of each name (and https:// of publicHost), then allowOrigins', () => {
+    const withPublic = createAccessPolicy({ controlSecret: 'x'.repeat(16), allowOrigins: ['null'], allowPrivateNetwork: false, strictControl: false }, () => ({ host: '127.0.0.1', port: 1, publicHost: 'dev.example:443' }));
+    expect(withPublic.ownHosts()).toEqual(['127.0.0.1:1', 'localhost:1', '[::1]:1', 'dev.example:443', 'dev.example']);
+    expect(withPublic.allowedOrigins()).toEqual([
+      'http://127.0.0.1:1',
+      'http://localhost:1',
+      'http://[::1]:1',
+      'http://dev.example:443',
+      'https://dev.example:443',
+      'http://dev.example',
+      'https://dev.example',
+      'null',
+    ]);
   });
 });
