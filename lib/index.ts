@@ -13,6 +13,8 @@ export { authenticated, unauthenticated } from './auth/auth';
 export type { AuthProvider, IdpOptions, JwtReason, JwtRequest, JwtSource } from './auth/auth';
 export { rememberJwt } from './auth/remember-jwt';
 export type { JwtStorage } from './auth/remember-jwt';
+export { rememberServices } from './auth/remember-services';
+export type { RememberServicesOptions } from './auth/remember-services';
 export type { FetchLike, FetchResponseLike } from './auth/http';
 
 // ── The connection on its own (chat, your own pipelines) ────────────────────────────────────────

@@ -4,22 +4,23 @@
 // - the shipped bundles (dist/bundle, every export kept), and
 // - size probes (dist/size, built from scripts/size-probes/*.ts): what a brand's bundler keeps of the
 //   ESM build for one import line, i.e. what a page really downloads for that use.
-// Each row has a `limit`: a ratchet (today's size plus a little headroom; growth fails the run) or a
-// budget. The README's "Bundle size" section explains the numbers and the open 6 KB target.
+// Each row has a `limit`, a ratchet: today's size plus a little headroom; growth past it fails the
+// run (lower it when a row shrinks). Rows with a `goal` also say whether the performance issue's
+// budget is met and by how much it is missed — printed on every run, not failing it until met:
+// createCallClient ≤ 12 KB (10 KB stretch), the dialog-streams entry ≤ 5 KB. The README's
+// "Bundle size" section explains the numbers.
 const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 
 const KB = 1024;
-/** The design target for the whole library (issue "Samples, builds and e2e"); printed, not yet met. */
-const TARGET_BYTES = 6 * KB;
 
 const rows = [
-  { file: 'dist/bundle/lp-call-streams.umd.js', what: 'UMD bundle, every export', kind: 'ratchet', limit: 21 * KB },
-  { file: 'dist/bundle/lp-call-streams.esm.js', what: 'ESM bundle, every export', kind: 'ratchet', limit: 21 * KB },
-  { file: 'dist/size/call-client.js', what: 'import { createCallClient, unauthenticated }', kind: 'ratchet', limit: 18 * KB },
-  { file: 'dist/size/no-connection.js', what: 'everything but the connection (own socket)', kind: 'ratchet', limit: 9.5 * KB },
-  { file: 'dist/size/dialogs.js', what: 'import { decode, callDialogs, partitionDialogs }', kind: 'budget', limit: TARGET_BYTES },
+  { file: 'dist/bundle/lp-call-streams.umd.js', what: 'UMD bundle, every export', limit: 23 * KB },
+  { file: 'dist/bundle/lp-call-streams.esm.js', what: 'ESM bundle, every export', limit: 23 * KB },
+  { file: 'dist/size/call-client.js', what: 'import { createCallClient, unauthenticated }', limit: 19 * KB, goal: 12 * KB },
+  { file: 'dist/size/no-connection.js', what: 'everything but the connection (own socket)', limit: 10.5 * KB },
+  { file: 'dist/size/dialogs.js', what: 'import { decode, callDialogs, partitionDialogs }', limit: 6 * KB, goal: 5 * KB },
 ];
 
 /** min+gzip size of some bytes, gzip level 9 (what a CDN serves). */
@@ -29,25 +30,22 @@ function gzipSize(bytes) {
 
 /** Evaluates rows against measured sizes: pure, so the rules are testable without a build. */
 function evaluate(measured) {
-  return measured.map((row) => ({ ...row, ok: row.gzip <= row.limit }));
+  return measured.map((row) => ({ ...row, ok: row.gzip <= row.limit, goalMet: row.goal === undefined ? undefined : row.gzip <= row.goal }));
 }
 
 function formatKb(bytes) {
   return `${(bytes / KB).toFixed(1)} KB`;
 }
 
-function report(results, target = TARGET_BYTES) {
-  const lines = results.map(
-    (r) =>
-      `size: ${formatKb(r.gzip).padStart(8)} gz ${formatKb(r.min).padStart(8)} min  ${r.what.padEnd(50)} ${r.kind} ${formatKb(r.limit)} ${r.ok ? 'ok' : 'OVER'}`,
+function goalText(r) {
+  if (r.goal === undefined) return '';
+  return r.goalMet ? `  goal ${formatKb(r.goal)} met` : `  goal ${formatKb(r.goal)} NOT MET (${formatKb(r.gzip - r.goal)} over)`;
+}
+
+function report(results) {
+  return results.map(
+    (r) => `size: ${formatKb(r.gzip).padStart(8)} gz ${formatKb(r.min).padStart(8)} min  ${r.what.padEnd(50)} ratchet ${formatKb(r.limit)} ${r.ok ? 'ok' : 'OVER'}${goalText(r)}`,
   );
-  const whole = results.find((r) => r.file.endsWith('.umd.js'));
-  if (whole !== undefined) {
-    lines.push(
-      `size: target for the whole library ${formatKb(target)}: ${whole.gzip <= target ? 'met' : `not met (${formatKb(whole.gzip)}, see README "Bundle size")`}`,
-    );
-  }
-  return lines;
 }
 
 function main(root = path.join(__dirname, '..')) {
@@ -64,11 +62,11 @@ function main(root = path.join(__dirname, '..')) {
   for (const line of report(results)) console.log(line);
   const over = results.filter((r) => !r.ok);
   for (const r of over) {
-    console.error(`size: ${r.file} is ${formatKb(r.gzip)} min+gzip, over its ${r.kind} of ${formatKb(r.limit)}: find what grew (npx webpack --config-name size-probes --stats-modules-space 50)`);
+    console.error(`size: ${r.file} is ${formatKb(r.gzip)} min+gzip, over its ratchet of ${formatKb(r.limit)}: find what grew (npx webpack --config-name size-probes --stats-modules-space 50)`);
   }
   return over.length === 0 ? 0 : 1;
 }
 
-module.exports = { rows, TARGET_BYTES, gzipSize, evaluate, report, main };
+module.exports = { rows, gzipSize, evaluate, report, main };
 
 if (require.main === module) process.exitCode = main();

@@ -1,20 +1,24 @@
 /**
  * From a decoded COBROWSE dialog to the call-domain `CallDialog`. Pure: no rxjs, no clock.
  */
-import type { CobrowseDialog, ConversationDetails } from '../protocol/types';
+import type { CobrowseDialog, ConversationDetails, Participant } from '../protocol/types';
 import type { CallDialog, DialogKind } from './types';
-
-const KINDS: { readonly [mode: string]: DialogKind } = {
-  VOICE_CALL: 'voice',
-  VIDEO_CALL: 'video',
-  shared: 'shared',
-  view: 'view',
-  follow: 'follow',
-};
 
 /** The kind for a wire `mode`; casing is significant (calls upper case, co-browse lower case). */
 export function dialogKind(mode: string | undefined): DialogKind {
-  return (mode !== undefined && Object.hasOwn(KINDS, mode) ? KINDS[mode] : undefined) ?? 'unknown';
+  // A switch, not a lookup table: a fresh wire string as a property key costs V8 a string-table lookup.
+  switch (mode) {
+    case 'VOICE_CALL':
+      return 'voice';
+    case 'VIDEO_CALL':
+      return 'video';
+    case 'shared':
+    case 'view':
+    case 'follow':
+      return mode;
+    default:
+      return 'unknown';
+  }
 }
 
 /**
@@ -30,12 +34,29 @@ export function dialogKind(mode: string | undefined): DialogKind {
  * (`"<consumerPid>#…"`); when neither is known, the docs' order decides (consumer first, then agent).
  */
 export function dialogAgentId(dialog: CobrowseDialog, conversation: ConversationDetails | undefined): string | undefined {
-  const consumers = new Set(conversation?.participants.filter((p) => p.role === 'CONSUMER').map((p) => p.id));
-  const serviceOwner = dialog.metaData.serviceId?.split('#')[0];
-  if (serviceOwner) consumers.add(serviceOwner);
+  // Plain loops, no Sets, closures or substrings: this runs for every COBROWSE dialog of every snapshot.
+  const people = conversation?.participants ?? [];
+  const serviceId = dialog.metaData.serviceId ?? '';
+  const hash = serviceId.indexOf('#');
+  const ownerLength = hash < 0 ? serviceId.length : hash; // "<consumerPid>#…": 0 when unknown
+  let consumerKnown = ownerLength > 0;
+  for (const p of people) if (p.role === 'CONSUMER') consumerKnown = true;
   const participants = dialog.participants ?? [];
-  const fromDialog = consumers.size > 0 ? participants.find((id) => !consumers.has(id)) : participants[1];
-  return fromDialog ?? conversation?.participants.find((p) => p.role === 'ASSIGNED_AGENT')?.id;
+  if (!consumerKnown) return participants[1] ?? assignedAgent(people);
+  for (const id of participants) if (!isConsumer(id, people, serviceId, ownerLength)) return id;
+  return assignedAgent(people);
+}
+
+/** `id` is the service owner (the `serviceId` prefix) or a CONSUMER of the conversation. */
+function isConsumer(id: string, people: readonly Participant[], serviceId: string, ownerLength: number): boolean {
+  if (ownerLength > 0 && id.length === ownerLength && serviceId.startsWith(id)) return true;
+  for (const p of people) if (p.role === 'CONSUMER' && p.id === id) return true;
+  return false;
+}
+
+function assignedAgent(people: readonly Participant[]): string | undefined {
+  for (const p of people) if (p.role === 'ASSIGNED_AGENT') return p.id;
+  return undefined;
 }
 
 /** The call-domain view of one COBROWSE dialog of conversation `conversationId`. */
@@ -59,15 +80,22 @@ export function toCallDialog(conversationId: string, dialog: CobrowseDialog, con
   };
 }
 
-/** What a dialog *says*: every field but `metaDataLastUpdateTs`, which only orders snapshots. */
-const STATE_FIELDS: readonly (keyof CallDialog)[] = [
-  'dialogId', 'conversationId', 'kind', 'isCall', 'mode', 'sessionState', 'dialogState', 'serviceId',
-  'agentId', 'expiresAt', 'creationTs', 'notificationKey',
-];
-
-/** True when both say the same thing (a re-sent snapshot), whatever their timestamps. */
+/** True when both say the same thing (a re-sent snapshot): every field but `metaDataLastUpdateTs`, which only orders snapshots. */
 export function sameDialogState(a: CallDialog, b: CallDialog): boolean {
-  return STATE_FIELDS.every((field) => a[field] === b[field]);
+  return (
+    a.sessionState === b.sessionState &&
+    a.dialogState === b.dialogState &&
+    a.notificationKey === b.notificationKey &&
+    a.expiresAt === b.expiresAt &&
+    a.dialogId === b.dialogId &&
+    a.conversationId === b.conversationId &&
+    a.kind === b.kind &&
+    a.isCall === b.isCall &&
+    a.mode === b.mode &&
+    a.serviceId === b.serviceId &&
+    a.agentId === b.agentId &&
+    a.creationTs === b.creationTs
+  );
 }
 
 /**

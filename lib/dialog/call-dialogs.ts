@@ -1,14 +1,14 @@
-import { asyncScheduler, concat, EMPTY, expand, map, merge, mergeMap, of, switchScan, takeWhile, timer } from 'rxjs';
-import type { Observable, OperatorFunction, SchedulerLike } from 'rxjs';
+import { asyncScheduler, EMPTY, Observable } from 'rxjs';
+import type { OperatorFunction, SchedulerLike } from 'rxjs';
 import type { InboundFrame } from '../protocol/types';
-import { reduceDialogs } from './reducer';
-import { INITIAL_DIALOGS_STATE, nextExpiry } from './state';
-import type { DialogInput, DialogsState, DialogStep } from './state';
+import { createAlarm } from './alarm';
+import type { DialogInput } from './state';
+import { createDialogTracker, type DialogTrackerOptions } from './tracker';
 import type { DialogEvent } from './types';
 
 /** Options of {@link callDialogs}. */
 export interface CallDialogsConfig {
-  /** Supplies `now()` and runs the expiry timers (default `asyncScheduler`; a `TestScheduler` in tests). */
+  /** Supplies `now()` and runs the expiry timer (default `asyncScheduler`; a `TestScheduler` in tests). */
   readonly scheduler?: SchedulerLike;
   /** Ids of dialogs the consumer declined: each such open invitation closes at once with reason `declined`. */
   readonly declined$?: Observable<string>;
@@ -17,10 +17,13 @@ export interface CallDialogsConfig {
    * long before its `expiresAt` (page clock) closes as `expired`, not `cancelled`. Default 2000 ms.
    */
   readonly expirySkewMs?: number;
+  /** Closed dialogs remembered so replays cannot revive them; default 10 000 (see `createDialogTracker`). */
+  readonly retainClosed?: number;
+  /** Conversations without an open dialog remembered; default 1 000 (see `createDialogTracker`). */
+  readonly retainConversations?: number;
 }
 
 const TICK: DialogInput = { type: 'tick' };
-const END = { type: 'end' } as const;
 
 /**
  * `dialog$`: every COBROWSE dialog (calls and co-browse) of a notification stream as typed,
@@ -28,9 +31,10 @@ const END = { type: 'end' } as const;
  *
  * Re-sent, stale (older `metaDataLastUpdateTs`) and replayed snapshots emit nothing; invitations
  * already expired on arrival are never announced; an announced invitation closes as `expired` when
- * its `expiresAt` passes (a timer on `scheduler`). A new `subscriptionId` marks the full listing
- * after a (re)subscribe, which reconciles: what closed meanwhile closes once, what is still open
- * is not announced again. The rules live in the pure `reduceDialogs`; this is its rxjs wiring.
+ * its `expiresAt` passes (one timer on `scheduler`, re-armed only when the next expiry changes).
+ * A new `subscriptionId` marks the full listing after a (re)subscribe, which reconciles: what
+ * closed meanwhile closes once, what is still open is not announced again. The rules live in
+ * `createDialogTracker` (work per frame proportional to the frame); this is its rxjs wiring.
  *
  * State is per subscription; unsubscribing tears down the pending expiry timer. The source
  * completing completes the output at once (pending expiries are dropped); a source error (or a
@@ -48,28 +52,35 @@ const END = { type: 'end' } as const;
 export function callDialogs(config: CallDialogsConfig = {}): OperatorFunction<InboundFrame, DialogEvent> {
   const scheduler = config.scheduler ?? asyncScheduler;
   const declined$ = config.declined$ ?? EMPTY;
-  const options = config.expirySkewMs === undefined ? {} : { expirySkewMs: config.expirySkewMs };
-
-  // One reducer step, then a tick whenever the next announced invitation is due (`expand` chains them).
-  const run = (state: DialogsState, input: DialogInput): Observable<DialogStep> =>
-    of(reduceDialogs(state, input, scheduler.now(), options)).pipe(
-      expand((step) => {
-        const at = nextExpiry(step.state);
-        return at === undefined
-          ? EMPTY
-          : timer(Math.max(0, at - scheduler.now()), scheduler).pipe(map(() => reduceDialogs(step.state, TICK, scheduler.now(), options)));
-      }),
-    );
+  const options: DialogTrackerOptions = {
+    ...(config.expirySkewMs === undefined ? {} : { expirySkewMs: config.expirySkewMs }),
+    ...(config.retainClosed === undefined ? {} : { retainClosed: config.retainClosed }),
+    ...(config.retainConversations === undefined ? {} : { retainConversations: config.retainConversations }),
+  };
 
   return (source) =>
-    merge(
-      // END lets the source's completion end everything, although `declined$` may never complete.
-      concat(source.pipe(map((frame): DialogInput => ({ type: 'frame', frame }))), of(END)),
-      declined$.pipe(map((dialogId): DialogInput => ({ type: 'close', dialogId, reason: 'declined' }))),
-    ).pipe(
-      takeWhile((input) => input.type !== 'end', true),
-      // Each input replaces the pending expiry timer; the accumulator is the latest step emitted.
-      switchScan((step: DialogStep, input) => (input.type === 'end' ? EMPTY : run(step.state, input)), { state: INITIAL_DIALOGS_STATE, events: [] }),
-      mergeMap((step) => step.events),
-    );
+    new Observable<DialogEvent>((subscriber) => {
+      const tracker = createDialogTracker(options);
+      const feed = (input: DialogInput): void => {
+        for (const event of tracker.apply(input, scheduler.now())) subscriber.next(event);
+        alarm.set(tracker.nextExpiry());
+      };
+      const alarm = createAlarm(scheduler, () => feed(TICK));
+      subscriber.add(alarm);
+      subscriber.add(
+        source.subscribe({
+          next: (frame) => feed({ type: 'frame', frame }),
+          error: (error: unknown) => subscriber.error(error),
+          // Pending expiries are dropped: there is no connection left to be news about.
+          complete: () => subscriber.complete(),
+        }),
+      );
+      if (subscriber.closed) return;
+      subscriber.add(
+        declined$.subscribe({
+          next: (dialogId) => feed({ type: 'close', dialogId, reason: 'declined' }),
+          error: (error: unknown) => subscriber.error(error),
+        }),
+      );
+    });
 }

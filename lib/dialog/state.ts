@@ -1,40 +1,7 @@
 /**
- * The state the dialog reducer keeps per subscription, and its inputs. Pure data: no rxjs, no clock.
+ * The inputs of the dialog core. Pure data: no rxjs, no clock.
  */
 import type { InboundFrame } from '../protocol/types';
-import type { CallDialog, DialogEvent } from './types';
-
-/**
- * Where one dialog stands.
- * - `invited` / `accepted` / `open` (any other session state): announced on `dialog$`, not closed;
- * - `unannounced`: seen only as an invitation already expired on arrival — never announced, and
- *   closes silently;
- * - `closed`: a tombstone. Closed or never-announced-and-over; nothing is emitted for it again.
- */
-export type DialogPhase = 'invited' | 'accepted' | 'open' | 'unannounced' | 'closed';
-
-/** One dialog: its latest accepted snapshot and its phase. */
-export interface DialogRecord {
-  readonly dialog: CallDialog;
-  readonly phase: DialogPhase;
-}
-
-/** One conversation: the newest `metaDataLastUpdateTs` seen, and whether it is known to be closed. */
-export interface ConversationRecord {
-  readonly lastUpdateTs: number | undefined;
-  readonly closed: boolean;
-}
-
-/**
- * Everything the reducer remembers. Tombstones stay for the life of the subscription (one small
- * record per COBROWSE dialog ever seen) so that a replayed snapshot can never revive a dialog.
- */
-export interface DialogsState {
-  readonly dialogs: ReadonlyMap<string, DialogRecord>;
-  readonly conversations: ReadonlyMap<string, ConversationRecord>;
-  /** Every `subscriptionId` seen: a new one marks a full listing (the reconciliation point). */
-  readonly subscriptionIds: ReadonlySet<string>;
-}
 
 /**
  * Why the call session closes a dialog itself (the server may never say so, or says it later):
@@ -44,7 +11,7 @@ export interface DialogsState {
 export type SessionCloseReason = 'declined' | 'answered-elsewhere';
 
 /**
- * What the reducer reacts to: a frame, a close decided by the call session, or the clock (expiry).
+ * What the dialog core reacts to: a frame, a close decided by the call session, or the clock (expiry).
  * `close` with `declined` closes an announced invitation; with `answered-elsewhere` an announced
  * invitation or accepted dialog. Either way the dialog is a tombstone afterwards.
  */
@@ -52,30 +19,3 @@ export type DialogInput =
   | { readonly type: 'frame'; readonly frame: InboundFrame }
   | { readonly type: 'close'; readonly dialogId: string; readonly reason: SessionCloseReason }
   | { readonly type: 'tick' };
-
-/** The reducer's result: the next state and the events to emit, in order. */
-export interface DialogStep {
-  readonly state: DialogsState;
-  readonly events: readonly DialogEvent[];
-}
-
-/** The state before anything arrived. */
-export const INITIAL_DIALOGS_STATE: DialogsState = {
-  dialogs: new Map(),
-  conversations: new Map(),
-  subscriptionIds: new Set(),
-};
-
-/** True when `dialog` has an expiry at or before `now`. */
-export function isExpired(dialog: CallDialog, now: number): boolean {
-  return dialog.expiresAt !== undefined && dialog.expiresAt <= now;
-}
-
-/** When the next announced invitation expires (epoch ms), if any: when to send the next `tick`. */
-export function nextExpiry(state: DialogsState): number | undefined {
-  let next: number | undefined;
-  for (const { dialog, phase } of state.dialogs.values()) {
-    if (phase === 'invited' && dialog.expiresAt !== undefined && (next === undefined || dialog.expiresAt < next)) next = dialog.expiresAt;
-  }
-  return next;
-}

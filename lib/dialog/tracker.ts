@@ -1,32 +1,104 @@
 /**
  * The dialog core as a stateful object: what `callDialogs` and the call client's core run on.
- * It owns its state privately (never shared, never handed out), so an implementation may mutate
- * in place; the rules are those of `reduceDialogs`.
+ * It owns its state privately (never shared, never handed out) and mutates it in place; per input
+ * it does work proportional to that input, never to history (see `dialog-core.ts`). Its rules are
+ * pinned by the specs in spec/dialog and, on random inputs, by a property test against a small
+ * pure reference model.
  */
-import { reduceDialogs, type ReduceDialogsOptions } from './reducer';
-import { INITIAL_DIALOGS_STATE, nextExpiry, type DialogInput, type DialogsState } from './state';
+import { isExConversationChange } from '../protocol/guards';
+import { createDialogCore } from './dialog-core';
+import { createGenerations } from './retention';
+import { EXPIRY_SKEW_MS } from './rules';
+import type { DialogInput } from './state';
 import type { DialogEvent } from './types';
 
-/** Options of {@link createDialogTracker}. */
-export type DialogTrackerOptions = ReduceDialogsOptions;
+import type { DialogMemory } from './dialog-core';
+
+export type { DialogMemory } from './dialog-core';
+
+/** Closed dialogs remembered by default. */
+export const RETAIN_CLOSED = 10_000;
+/** Conversations without an open dialog remembered by default. */
+export const RETAIN_CONVERSATIONS = 1_000;
+/** Subscription ids remembered: enough to tell a new listing from one of the last few. */
+const SUBSCRIPTIONS_REMEMBERED = 64;
+
+/** Options of `createDialogTracker` (and of the call client's core, which runs one). */
+export interface DialogTrackerOptions {
+  /** Clock skew tolerated when telling an expiry from a cancel (default 2000 ms). */
+  readonly expirySkewMs?: number;
+  /**
+   * How many of the most recently closed dialogs are surely remembered (a tombstone: their id);
+   * up to twice as many are, older ones are forgotten a generation at a time. Default 10 000
+   * (≈ 2.6 MB at the very most). Within this bound a replayed or older snapshot never revives a closed dialog;
+   * a forgotten one counts as never seen. `Infinity` remembers everything.
+   */
+  readonly retainClosed?: number;
+  /**
+   * How many of the most recently touched conversations without an open dialog are surely
+   * remembered (their newest timestamp and whether they closed); up to twice as many are. Default
+   * 1 000. A forgotten conversation's older snapshots are no longer dropped whole; the dialogs in
+   * them are still judged one by one (tombstones, timestamps). Conversations with an open dialog
+   * are always kept.
+   */
+  readonly retainConversations?: number;
+}
 
 /** One subscription's dialog state: inputs in, events out. */
 export interface DialogTracker {
   /** Applies one input at `now` (epoch ms) and returns the events it causes, in order. */
   apply(input: DialogInput, now: number): readonly DialogEvent[];
-  /** When the next announced invitation expires (epoch ms): when to `apply({ type: 'tick' })`. */
+  /** When the next announced invitation expires (epoch ms): when to `apply({ type: 'tick' })`. O(1). */
   nextExpiry(): number | undefined;
+  /** What is remembered right now (for benchmarks and tests). */
+  memory(): DialogMemory;
 }
 
-/** A fresh dialog tracker (nothing seen yet). */
+/**
+ * A fresh dialog tracker (nothing seen yet). Each input first closes the announced invitations
+ * already due (`expired`), so the outcome never depends on whether a timer or a frame came first.
+ * Then: a `frame` that is a conversation notification is applied (a NEW `subscriptionId` marks a
+ * full listing: open dialogs of conversations absent from it close, `conversation-closed`); a
+ * `close` closes that dialog (`declined`: an announced invitation; `answered-elsewhere`: an
+ * announced invitation or accepted dialog); a `tick` does nothing more.
+ *
+ * Internal (not exported from the package root): `callDialogs` and the call client's core each run
+ * one — `tracker.apply({ type: 'frame', frame }, scheduler.now())`, and `apply({ type: 'tick' }, …)`
+ * when `nextExpiry()` is due.
+ */
 export function createDialogTracker(options: DialogTrackerOptions = {}): DialogTracker {
-  let state: DialogsState = INITIAL_DIALOGS_STATE;
+  const core = createDialogCore(options.expirySkewMs ?? EXPIRY_SKEW_MS, bound(options.retainClosed ?? RETAIN_CLOSED), bound(options.retainConversations ?? RETAIN_CONVERSATIONS));
+  const subscriptions = createGenerations<string>(SUBSCRIPTIONS_REMEMBERED);
+  let current: string | undefined; // the latest subscription: almost every frame carries it
   return {
     apply(input, now) {
-      const step = reduceDialogs(state, input, now, options);
-      state = step.state;
-      return step.events;
+      core.start(now);
+      core.expireDue();
+      if (input.type === 'close') core.closeBySession(input.dialogId, input.reason);
+      else if (input.type === 'frame' && isExConversationChange(input.frame)) {
+        const { subscriptionId, changes } = input.frame.body;
+        if (subscriptionId !== undefined && subscriptionId !== current) {
+          current = subscriptionId;
+          if (!subscriptions.has(subscriptionId)) {
+            // A new subscription: its first notification lists every conversation it covers.
+            subscriptions.touch(subscriptionId);
+            core.reconcile(changes);
+          }
+        }
+        for (const change of changes) {
+          if (change.type === 'UPSERT') core.upsert(change.result.convId, change.result.conversationDetails);
+          else core.deleteConversation(change.result.convId);
+        }
+      }
+      return core.finish();
     },
-    nextExpiry: () => nextExpiry(state),
+    nextExpiry: () => core.nextExpiry(),
+    memory: () => core.memory(),
   };
+}
+
+/** A memory bound: a whole number ≥ 0, or Infinity. */
+function bound(value: number): number {
+  if (value >= 0 && (Number.isInteger(value) || value === Infinity)) return value;
+  throw new RangeError(`retain bound ${value}`);
 }

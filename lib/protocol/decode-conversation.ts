@@ -9,8 +9,8 @@ import type { ConversationChange, ConversationDetails, ExConversationChangeNotif
 
 /** `{id, role}` of `conversationDetails.participants`. */
 export function decodeParticipant(value: JsonObject, path: string): Read<Participant> {
-  const f = new Fields(value, path);
-  const participant: Participant = { id: f.id('id'), role: f.string('role') };
+  const f = new Fields(path);
+  const participant: Participant = { id: f.id(value['id'], 'id'), role: f.string(value['role'], 'role') };
   return f.fail ?? participant;
 }
 
@@ -20,18 +20,18 @@ export function decodeParticipant(value: JsonObject, path: string): Read<Partici
  */
 export function decodeConversationDetails(value: Json | undefined, path: string): Read<ConversationDetails> {
   if (!isObject(value)) return new Fail(path, 'object');
-  const f = new Fields(value, path);
+  const f = new Fields(path);
   const details: ConversationDetails = {
-    skillId: f.optId('skillId'),
-    brandId: f.optId('brandId'),
-    participants: f.optList('participants', isObject, 'object', decodeParticipant) ?? [],
-    dialogs: f.list('dialogs', isObject, 'object', decodeDialog),
-    state: f.optString('state'),
-    stage: f.optString('stage'),
-    startTs: f.optTimestamp('startTs'),
-    endTs: f.optTimestamp('endTs'),
-    metaDataLastUpdateTs: f.optTimestamp('metaDataLastUpdateTs'),
-    closeReason: f.optString('closeReason'),
+    skillId: f.optId(value['skillId'], 'skillId'),
+    brandId: f.optId(value['brandId'], 'brandId'),
+    participants: f.optList(value['participants'], 'participants', isObject, 'object', decodeParticipant) ?? [],
+    dialogs: f.list(value['dialogs'], 'dialogs', isObject, 'object', decodeDialog),
+    state: f.optString(value['state'], 'state'),
+    stage: f.optString(value['stage'], 'stage'),
+    startTs: f.optTimestamp(value['startTs'], 'startTs'),
+    endTs: f.optTimestamp(value['endTs'], 'endTs'),
+    metaDataLastUpdateTs: f.optTimestamp(value['metaDataLastUpdateTs'], 'metaDataLastUpdateTs'),
+    closeReason: f.optString(value['closeReason'], 'closeReason'),
   };
   return f.fail ?? details;
 }
@@ -47,9 +47,9 @@ export function decodeConversationChange(value: JsonObject, path: string): Read<
   const resultPath = at(path, 'result');
   const result = value['result'];
   if (!isObject(result)) return new Fail(resultPath, 'object');
-  const f = new Fields(result, resultPath);
-  const convId = f.id('convId');
-  const effectiveTTR = f.optNumber('effectiveTTR');
+  const f = new Fields(resultPath);
+  const convId = f.id(result['convId'], 'convId');
+  const effectiveTTR = f.optNumber(result['effectiveTTR'], 'effectiveTTR');
   if (f.fail !== undefined) return f.fail;
   const rawDetails = result['conversationDetails'];
   if (type === 'DELETE' && (rawDetails === undefined || rawDetails === null)) {
@@ -63,11 +63,11 @@ export function decodeConversationChange(value: JsonObject, path: string): Read<
 /** The body of `cqm.ExConversationChangeNotification` (at `path`, normally `body`). */
 export function decodeExConversationBody(value: Json | undefined, path: string): Read<ExConversationChangeNotification['body']> {
   if (!isObject(value)) return new Fail(path, 'object');
-  const f = new Fields(value, path);
+  const f = new Fields(path);
   const body: ExConversationChangeNotification['body'] = {
-    subscriptionId: f.optId('subscriptionId'),
-    sentTs: f.optTimestamp('sentTs'),
-    changes: f.list('changes', isObject, 'object', decodeConversationChange),
+    subscriptionId: f.optId(value['subscriptionId'], 'subscriptionId'),
+    sentTs: f.optTimestamp(value['sentTs'], 'sentTs'),
+    changes: f.list(value['changes'], 'changes', isObject, 'object', decodeConversationChange),
   };
   return f.fail ?? body;
 }

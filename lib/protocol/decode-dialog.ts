@@ -11,17 +11,17 @@ const EXPECT_EPOCH_SECONDS = 'epoch seconds (finite number, 0 < s ≤ 8.64e12)';
 export function decodeCobrowseMetaData(value: Json | undefined, path: string): Read<CobrowseMetaData> {
   if (value === undefined || value === null) return emptyMetaData();
   if (!isObject(value)) return new Fail(path, 'object');
-  const f = new Fields(value, path);
-  const expires = f.optNumber('expires');
+  const f = new Fields(path);
+  const expires = f.optNumber(value['expires'], 'expires');
   const meta: CobrowseMetaData = {
-    serviceId: f.optString('serviceId'),
-    mode: f.optString('mode'),
-    sessionState: f.optString('sessionState'),
+    serviceId: f.optString(value['serviceId'], 'serviceId'),
+    mode: f.optString(value['mode'], 'mode'),
+    sessionState: f.optString(value['sessionState'], 'sessionState'),
     expires,
     expiresAtMs: expires === undefined ? undefined : Math.round(expires * 1000),
-    dialogId: f.optString('dialogId'),
-    notificationKey: f.optString('notificationKey'),
-    callLink: f.optString('callLink'),
+    dialogId: f.optString(value['dialogId'], 'dialogId'),
+    notificationKey: f.optString(value['notificationKey'], 'notificationKey'),
+    callLink: f.optString(value['callLink'], 'callLink'),
     raw: value,
   };
   if (f.fail !== undefined) return f.fail;
@@ -36,8 +36,8 @@ function emptyMetaData(): CobrowseMetaData {
 
 /** `{id, role, state?}` of `participantsDetails`. */
 export function decodeParticipantDetails(value: JsonObject, path: string): Read<ParticipantDetails> {
-  const f = new Fields(value, path);
-  const details: ParticipantDetails = { id: f.id('id'), role: f.string('role'), state: f.optString('state') };
+  const f = new Fields(path);
+  const details: ParticipantDetails = { id: f.id(value['id'], 'id'), role: f.string(value['role'], 'role'), state: f.optString(value['state'], 'state') };
   return f.fail ?? details;
 }
 
@@ -53,18 +53,18 @@ function decodeOtherMetaData(value: Json | undefined, path: string): Read<JsonOb
 
 /** One dialog. `channelType: "COBROWSE"` gives a `CobrowseDialog` with decoded `metaData`. */
 export function decodeDialog(value: JsonObject, path: string): Read<Dialog> {
-  const f = new Fields(value, path);
-  const dialogId = f.id('dialogId');
-  const dialogType = f.optString('dialogType');
-  const channelType = f.optString('channelType');
-  const state = f.optString('state');
-  const participants = f.optList('participants', isString, 'string', keepString);
-  const participantsDetails = f.optList('participantsDetails', isObject, 'object', decodeParticipantDetails);
-  const creationTs = f.optTimestamp('creationTs');
-  const endTs = f.optTimestamp('endTs');
-  const metaDataLastUpdateTs = f.optTimestamp('metaDataLastUpdateTs');
-  const closedBy = f.optString('closedBy');
-  const closedCause = f.optString('closedCause');
+  const f = new Fields(path);
+  const dialogId = f.id(value['dialogId'], 'dialogId');
+  const dialogType = f.optString(value['dialogType'], 'dialogType');
+  const channelType = f.optString(value['channelType'], 'channelType');
+  const state = f.optString(value['state'], 'state');
+  const participants = f.optList(value['participants'], 'participants', isString, 'string', keepString);
+  const participantsDetails = f.optList(value['participantsDetails'], 'participantsDetails', isObject, 'object', decodeParticipantDetails);
+  const creationTs = f.optTimestamp(value['creationTs'], 'creationTs');
+  const endTs = f.optTimestamp(value['endTs'], 'endTs');
+  const metaDataLastUpdateTs = f.optTimestamp(value['metaDataLastUpdateTs'], 'metaDataLastUpdateTs');
+  const closedBy = f.optString(value['closedBy'], 'closedBy');
+  const closedCause = f.optString(value['closedCause'], 'closedCause');
   if (f.fail !== undefined) return f.fail;
   const rawMeta = value['metaData'];
   if (channelType === 'COBROWSE') {

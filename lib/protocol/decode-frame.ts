@@ -11,9 +11,9 @@ import type { DecodeResult, InboundFrame, JsonObject, NotificationFrame, Respons
 
 /** A response; `reqId` may be a number on the wire (exposed as a string); `type` is informational only. */
 function decodeResponse(root: JsonObject): Read<ResponseFrame> {
-  const f = new Fields(root, '');
-  const reqId = f.id('reqId');
-  const code = f.integer('code');
+  const f = new Fields('');
+  const reqId = f.id(root['reqId'], 'reqId');
+  const code = f.integer(root['code'], 'code');
   if (f.fail !== undefined) return f.fail;
   const type = root['type'];
   // The docs disagree on response `type` strings: never fail a response over it.

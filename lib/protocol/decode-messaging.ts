@@ -17,21 +17,21 @@ function unknownEvent(eventType: string, raw: JsonObject): MessagingEvent {
 export function decodeMessagingEvent(value: JsonObject, path: string): Read<MessagingEvent> {
   const type = value['type'];
   if (typeof type !== 'string') return new Fail(at(path, 'type'), 'string');
-  const f = new Fields(value, path);
+  const f = new Fields(path);
   switch (type) {
     case 'ContentEvent': {
       const message = value['message'];
       if (typeof message !== 'string') return unknownEvent(type, value);
-      const contentType = f.optString('contentType') ?? 'text/plain';
+      const contentType = f.optString(value['contentType'], 'contentType') ?? 'text/plain';
       return f.fail ?? { type, contentType, message };
     }
     case 'ChatStateEvent': {
-      const chatState = f.string('chatState');
+      const chatState = f.string(value['chatState'], 'chatState');
       return f.fail ?? { type, chatState };
     }
     case 'AcceptStatusEvent': {
-      const status = f.string('status');
-      const sequenceList = f.list('sequenceList', isNumber, 'number', readSequence);
+      const status = f.string(value['status'], 'status');
+      const sequenceList = f.list(value['sequenceList'], 'sequenceList', isNumber, 'number', readSequence);
       return f.fail ?? { type, status, sequenceList };
     }
     default:
@@ -40,22 +40,22 @@ export function decodeMessagingEvent(value: JsonObject, path: string): Read<Mess
 }
 
 function decodeOriginatorMetadata(value: JsonObject, path: string): Read<MessagingEventChange['originatorMetadata']> {
-  const f = new Fields(value, path);
-  const metadata = { id: f.id('id'), role: f.string('role') };
+  const f = new Fields(path);
+  const metadata = { id: f.id(value['id'], 'id'), role: f.string(value['role'], 'role') };
   return f.fail ?? metadata;
 }
 
 /** One entry of `changes`: `originatorId`, `event` and `dialogId` are required. */
 export function decodeMessagingChange(value: JsonObject, path: string): Read<MessagingEventChange> {
-  const f = new Fields(value, path);
-  const sequence = f.optInteger('sequence', 0);
-  const originatorId = f.id('originatorId');
-  const originatorMetadata = f.optNested('originatorMetadata', decodeOriginatorMetadata);
-  const serverTimestamp = f.optTimestamp('serverTimestamp');
-  const event = f.nested('event', decodeMessagingEvent);
-  const conversationId = f.optId('conversationId');
-  const dialogId = f.id('dialogId');
-  const messageAudience = f.optString('messageAudience');
+  const f = new Fields(path);
+  const sequence = f.optInteger(value['sequence'], 'sequence', 0);
+  const originatorId = f.id(value['originatorId'], 'originatorId');
+  const originatorMetadata = f.optNested(value['originatorMetadata'], 'originatorMetadata', decodeOriginatorMetadata);
+  const serverTimestamp = f.optTimestamp(value['serverTimestamp'], 'serverTimestamp');
+  const event = f.nested(value['event'], 'event', decodeMessagingEvent);
+  const conversationId = f.optId(value['conversationId'], 'conversationId');
+  const dialogId = f.id(value['dialogId'], 'dialogId');
+  const messageAudience = f.optString(value['messageAudience'], 'messageAudience');
   // `event` is undefined only after a failure; the fallback keeps the types honest.
   if (f.fail !== undefined || event === undefined) return f.fail ?? new Fail(f.pathOf('event'), 'object');
   return { sequence, originatorId, originatorMetadata, serverTimestamp, event, conversationId, dialogId, messageAudience };
@@ -64,10 +64,10 @@ export function decodeMessagingChange(value: JsonObject, path: string): Read<Mes
 /** The body of `ms.MessagingEventNotification` (at `path`, normally `body`). */
 export function decodeMessagingBody(value: Json | undefined, path: string): Read<MessagingEventNotification['body']> {
   if (!isObject(value)) return new Fail(path, 'object');
-  const f = new Fields(value, path);
+  const f = new Fields(path);
   const body: MessagingEventNotification['body'] = {
-    sentTs: f.optTimestamp('sentTs'),
-    changes: f.list('changes', isObject, 'object', decodeMessagingChange),
+    sentTs: f.optTimestamp(value['sentTs'], 'sentTs'),
+    changes: f.list(value['changes'], 'changes', isObject, 'object', decodeMessagingChange),
   };
   return f.fail ?? body;
 }

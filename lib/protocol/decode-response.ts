@@ -4,7 +4,7 @@
 import { decodeError } from './decode-error';
 import { Fields } from './fields';
 import { Fail, isObject, type Read } from './read';
-import type { BodyDecodeResult, Json, RequestType, ResponseBodies } from './types';
+import type { BodyDecodeResult, Json, JsonObject, RequestType, ResponseBodies } from './types';
 
 type BodyDecoders = { readonly [T in RequestType]: (body: Json | undefined) => Read<ResponseBodies[T]> };
 
@@ -24,21 +24,21 @@ function noBody(body: Json | undefined): Read<undefined> {
   return new Fail(PATH, 'object');
 }
 
-function objectBody<T>(body: Json | undefined, read: (f: Fields) => T): Read<T> {
+function objectBody<T>(body: Json | undefined, read: (f: Fields, body: JsonObject) => T): Read<T> {
   if (!isObject(body)) return new Fail(PATH, 'object');
-  const f = new Fields(body, PATH);
-  const value = read(f);
+  const f = new Fields(PATH);
+  const value = read(f, body);
   return f.fail ?? value;
 }
 
 const DECODERS: BodyDecoders = {
   InitConnection: stringOrAbsent,
-  GetClock: (body) => objectBody(body, (f) => ({ currentTime: f.timestamp('currentTime') })),
-  'cm.ConsumerRequestConversation': (body) => objectBody(body, (f) => ({ conversationId: f.id('conversationId') })),
-  'ms.PublishEvent': (body) => objectBody(body, (f) => ({ sequence: f.integer('sequence', 0) })),
+  GetClock: (body) => objectBody(body, (f, b) => ({ currentTime: f.timestamp(b['currentTime'], 'currentTime') })),
+  'cm.ConsumerRequestConversation': (body) => objectBody(body, (f, b) => ({ conversationId: f.id(b['conversationId'], 'conversationId') })),
+  'ms.PublishEvent': (body) => objectBody(body, (f, b) => ({ sequence: f.integer(b['sequence'], 'sequence', 0) })),
   'ms.SubscribeMessagingEvents': noBody,
   'cm.UpdateConversationField': stringOrAbsent,
-  'cqm.SubscribeExConversations': (body) => objectBody(body, (f) => ({ subscriptionId: f.id('subscriptionId') })),
+  'cqm.SubscribeExConversations': (body) => objectBody(body, (f, b) => ({ subscriptionId: f.id(b['subscriptionId'], 'subscriptionId') })),
   'cqm.UnsubscribeExConversations': stringOrAbsent,
 };
 

@@ -51,24 +51,32 @@ export function isNumber(value: Json | undefined): value is number {
   return typeof value === 'number';
 }
 
+/**
+ * A failure at `key` inside `path` (or at `path` itself without a key): the path string is only
+ * built here, when something failed, never on the success path.
+ */
+function fail(path: string, key: string | undefined, expected: string): Fail {
+  return new Fail(key === undefined ? path : at(path, key), expected);
+}
+
 /** An id: a non-empty string, or a finite number (echoed ids are sometimes numbers) as a string. */
-export function readId(value: Json | undefined, path: string): Read<string> {
-  if (typeof value === 'string') return value.length > 0 ? value : new Fail(path, 'non-empty string');
+export function readId(value: Json | undefined, path: string, key?: string): Read<string> {
+  if (typeof value === 'string') return value.length > 0 ? value : fail(path, key, 'non-empty string');
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
-  return new Fail(path, 'string');
+  return fail(path, key, 'string');
 }
 
 /** Epoch milliseconds: finite, 0 ≤ t ≤ 8.64e15. */
-export function readTimestamp(value: Json | undefined, path: string): Read<number> {
-  if (typeof value !== 'number') return new Fail(path, 'number');
-  return value >= 0 && value <= MAX_EPOCH_MS ? value : new Fail(path, EXPECT_TIMESTAMP);
+export function readTimestamp(value: Json | undefined, path: string, key?: string): Read<number> {
+  if (typeof value !== 'number') return fail(path, key, 'number');
+  return value >= 0 && value <= MAX_EPOCH_MS ? value : fail(path, key, EXPECT_TIMESTAMP);
 }
 
 /** A finite integer ≥ `min`. (NaN and ±Infinity fail every comparison below.) */
-export function readInteger(value: Json | undefined, path: string, min = -Infinity): Read<number> {
-  if (typeof value !== 'number') return new Fail(path, 'number');
-  if (!Number.isInteger(value)) return new Fail(path, 'finite integer');
-  return value >= min ? value : new Fail(path, min === 0 ? EXPECT_NON_NEGATIVE_INTEGER : `integer ≥ ${min}`);
+export function readInteger(value: Json | undefined, path: string, min = -Infinity, key?: string): Read<number> {
+  if (typeof value !== 'number') return fail(path, key, 'number');
+  if (!Number.isInteger(value)) return fail(path, key, 'finite integer');
+  return value >= min ? value : fail(path, key, min === 0 ? EXPECT_NON_NEGATIVE_INTEGER : `integer ≥ ${min}`);
 }
 
 /** A non-negative integer (sequence numbers). */

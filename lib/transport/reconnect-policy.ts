@@ -30,7 +30,11 @@ export interface AttemptEnd {
 export interface ReconnectPolicy {
   /** No reconnect waits less than this (except right after an auth refresh). Default 1 000. */
   readonly floorMs: number;
-  /** The first backoff ceiling; doubles per failed attempt. Default 2 000. */
+  /**
+   * The first backoff ceiling; doubles per failed attempt. Default 5 000: the first attempt after a
+   * drop falls anywhere in 1–5 s, so when a server drops every socket at once no 100 ms holds more
+   * than a few percent of the reconnects (a 1–2 s spread put ~10 % in one window).
+   */
   readonly baseMs: number;
   /** The ceiling never exceeds this. Default 30 000. */
   readonly capMs: number;
@@ -44,7 +48,7 @@ export interface ReconnectPolicy {
 
 export const defaultReconnectPolicy: ReconnectPolicy = {
   floorMs: 1_000,
-  baseMs: 2_000,
+  baseMs: 5_000,
   capMs: 30_000,
   stableAfterMs: 10_000,
   maxAuthFailures: 2,

@@ -1,8 +1,10 @@
+import fc from 'fast-check';
 import { dialogAgentId, dialogKind, toCallDialog } from '../../lib/dialog';
 import { isCobrowseDialog } from '../../lib/protocol';
 import type { CobrowseDialog, ConversationDetails, InboundFrame, JsonObject } from '../../lib/protocol/types';
 import { callDialog, conversationUpsert, exConversationNotification, FRAME_DEFAULTS, mainDialog, SEED_INVITED_DIALOG } from '../../lib/testing/frames';
 import { wire } from './helpers';
+import { referenceAgentId } from './reference/agent-id';
 
 /** The decoded conversation details of a one-conversation notification. */
 function details(frame: InboundFrame): ConversationDetails {
@@ -97,5 +99,24 @@ describe('dialogAgentId', () => {
   it('is undefined when nothing names an agent', () => {
     const [dialog] = decoded(withParticipants(null));
     expect(dialogAgentId(dialog, undefined)).toBeUndefined();
+  });
+
+  it('agrees with the reference (Set-based) version on any participants, serviceId and conversation (property)', () => {
+    const id = fc.constantFrom('c1', 'c2', 'a1', 'le1.42', 'x');
+    const people = fc.array(fc.record({ id, role: fc.constantFrom('CONSUMER', 'ASSIGNED_AGENT', 'MANAGER') }), { maxLength: 4 });
+    fc.assert(
+      fc.property(
+        fc.option(fc.array(id, { maxLength: 3 }), { nil: null }),
+        fc.option(fc.constantFrom('c1#s', 'c2#s', '#s', 'c1', 'x#y#z', ''), { nil: null }),
+        people,
+        fc.boolean(),
+        (participants, serviceId, conversationPeople, withConversation) => {
+          const [dialog, conversation] = decoded(withParticipants(participants, serviceId), conversationPeople);
+          const seen = withConversation ? conversation : undefined;
+          expect(dialogAgentId(dialog, seen)).toBe(referenceAgentId(dialog, seen));
+        },
+      ),
+      { numRuns: 500 },
+    );
   });
 });

@@ -103,4 +103,20 @@ describe('reconnect policy (pure)', () => {
       );
     });
   });
+
+  describe('defaults: a mass drop', () => {
+    it('spreads the first attempt after a stable link over at least 2 s, so no 100 ms window holds more than 5 % of the clients', () => {
+      // 1 000 clients dropped at once, their `random` evenly spread over [0, 1): the busiest 100 ms window.
+      const clients = 1_000;
+      const windows = new Map<number, number>();
+      for (let i = 0; i < clients; i++) {
+        const decision = decideReconnect(closed(1006, 60_000), initialReconnectState, defaultReconnectPolicy, () => (i + 0.5) / clients);
+        if (decision.type !== 'retry') throw new Error('expected a retry');
+        const window = Math.floor(decision.delayMs / 100);
+        windows.set(window, (windows.get(window) ?? 0) + 1);
+      }
+      expect(Math.max(...windows.values()) / clients).toBeLessThanOrEqual(0.05);
+      expect(defaultReconnectPolicy.floorMs).toBeGreaterThanOrEqual(1_000); // still never sooner than a second
+    });
+  });
 });

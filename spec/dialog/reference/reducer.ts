@@ -1,11 +1,12 @@
 /**
- * The snapshot reducer behind `dialog$`: `(state, input, now) => { state, events }`. Pure — no
- * rxjs, no clock of its own (`now` is passed in), inputs never mutated — so every rule is
- * unit-testable with plain values.
+ * REFERENCE MODEL (spec only): the dialog rules as a pure reducer `(state, input, now) => { state,
+ * events }` that copies its state on every input and walks every dialog ever seen. It was the
+ * library's core until the incremental `createDialogTracker` replaced it; it stays here because it
+ * is simple to read, and properties.spec.ts checks that the tracker emits exactly what it emits.
  */
-import { isCobrowseDialog, isExConversationChange } from '../protocol/guards';
-import type { ConversationDetails, ExConversationChangeNotification } from '../protocol/types';
-import { toCallDialog } from './call-dialog';
+import { isCobrowseDialog, isExConversationChange } from '../../../lib/protocol/guards';
+import type { ConversationDetails, ExConversationChangeNotification } from '../../../lib/protocol/types';
+import { toCallDialog } from '../../../lib/dialog/call-dialog';
 import { closeReason, DialogsDraft } from './draft';
 import { nextExpiry } from './state';
 import type { DialogInput, DialogsState, DialogStep } from './state';

@@ -1,11 +1,12 @@
 /**
- * The per-dialog rules of the reducer, applied to a private working copy of the state. Only
- * `reduceDialogs` creates one; the state it was made from is never mutated.
+ * REFERENCE MODEL (spec only): the per-dialog rules of the reference reducer, applied to a private
+ * working copy of the state. Only `reduceDialogs` creates one; the state it was made from is never
+ * mutated.
  */
-import { mergeCallDialog, sameDialogState } from './call-dialog';
+import { mergeCallDialog, sameDialogState } from '../../../lib/dialog/call-dialog';
 import { isExpired } from './state';
 import type { ConversationRecord, DialogPhase, DialogRecord, DialogsState, DialogStep, SessionCloseReason } from './state';
-import type { CallDialog, CloseReason, DialogEvent } from './types';
+import type { CallDialog, CloseReason, DialogEvent } from '../../../lib/dialog/types';
 
 const ANNOUNCED: ReadonlySet<DialogPhase> = new Set(['invited', 'accepted', 'open']);
 

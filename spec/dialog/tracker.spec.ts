@@ -1,5 +1,5 @@
-import { INITIAL_DIALOGS_STATE, nextExpiry, reduceDialogs } from '../../lib/dialog';
-import type { DialogInput, DialogsState, DialogStep } from '../../lib/dialog';
+import { createDialogTracker } from '../../lib/dialog';
+import type { DialogInput, DialogTracker } from '../../lib/dialog';
 import type { CallDialog, DialogEvent } from '../../lib/dialog/types';
 import type { InboundFrame } from '../../lib/protocol/types';
 import {
@@ -16,18 +16,23 @@ import {
 import { CONV, DIALOG, dialog, expected, snapshot, wire } from './helpers';
 
 /**
- * Feeds frames (at `now`) in order; returns the final state and every event. These fixtures live on
- * a millisecond timescale (expiry at 1000), so the clock-skew tolerance is 0 unless a test sets it.
+ * Feeds frames (at `now`) in order to `tracker` (a fresh one by default); returns it and every
+ * event. These fixtures live on a millisecond timescale (expiry at 1000), so the clock-skew
+ * tolerance is 0 unless a test sets it.
  */
-function run(frames: readonly (InboundFrame | DialogInput)[], now = 0, state: DialogsState = INITIAL_DIALOGS_STATE, expirySkewMs = 0): DialogStep {
+function run(
+  frames: readonly (InboundFrame | DialogInput)[],
+  now = 0,
+  tracker?: DialogTracker,
+  expirySkewMs = 0,
+): { readonly tracker: DialogTracker; readonly events: readonly DialogEvent[] } {
+  const used = tracker ?? createDialogTracker({ expirySkewMs });
   const events: DialogEvent[] = [];
   for (const item of frames) {
     const input: DialogInput = 'kind' in item ? { type: 'frame', frame: item } : item;
-    const step = reduceDialogs(state, input, now, { expirySkewMs });
-    state = step.state;
-    events.push(...step.events);
+    events.push(...used.apply(input, now));
   }
-  return { state, events };
+  return { tracker: used, events };
 }
 
 const invited = dialog({ ts: 1 });
@@ -35,7 +40,7 @@ const accepted = dialog({ sessionState: 'ACCEPTED', notificationKey: 'accepted',
 const joined = dialog({ sessionState: 'ACCEPTED', notificationKey: 'joined', ts: 3 });
 const closed = dialog({ sessionState: 'CLOSED', ts: 4 });
 
-describe('reduceDialogs', () => {
+describe('createDialogTracker', () => {
   describe("the seed's examples, verbatim", () => {
     const seedEpoch = 1502893041905; // the seed's creationTs
     const seedConversation = (dialogs: typeof SEED_INVITED_DIALOG[], ts: number) =>
@@ -71,7 +76,7 @@ describe('reduceDialogs', () => {
 
     it('reports expired when the expiry passed before the CLOSED payload', () => {
       const first = run([seedConversation([SEED_INVITED_DIALOG], seedEpoch)], seedEpoch);
-      const late = run([seedConversation([SEED_CLOSED_DIALOG], seedEpoch + 1)], 1502893131855, first.state);
+      const late = run([seedConversation([SEED_CLOSED_DIALOG], seedEpoch + 1)], 1502893131855, first.tracker);
       expect(late.events).toEqual([{ type: 'closed', reason: 'expired', dialog: seedDialog }]);
     });
   });
@@ -134,7 +139,7 @@ describe('reduceDialogs', () => {
 
     it('expired, not cancelled: CLOSED within the clock-skew tolerance before expiresAt (the server expired it by its clock)', () => {
       const reasonsWithSkew = (frames: InboundFrame[], now: number) =>
-        run(frames, now, INITIAL_DIALOGS_STATE, 500).events.flatMap((e) => (e.type === 'closed' ? [e.reason] : []));
+        run(frames, now, undefined, 500).events.flatMap((e) => (e.type === 'closed' ? [e.reason] : []));
       expect(reasonsWithSkew([snapshot([invited]), snapshot([closed])], 600)).toEqual(['expired']);
       expect(reasonsWithSkew([snapshot([invited]), snapshot([closed])], 400)).toEqual(['cancelled']);
     });
@@ -142,7 +147,7 @@ describe('reduceDialogs', () => {
     it('cancelled whatever the time when the closing snapshot says cancel_invitation', () => {
       const cancel = dialog({ sessionState: 'CLOSED', state: 'CLOSE', notificationKey: 'cancel_invitation', ts: 4 });
       const closedAt900 = (last: typeof cancel) =>
-        run([snapshot([invited]), snapshot([last])], 900, INITIAL_DIALOGS_STATE, 500).events.flatMap((e) => (e.type === 'closed' ? [e.reason] : []));
+        run([snapshot([invited]), snapshot([last])], 900, undefined, 500).events.flatMap((e) => (e.type === 'closed' ? [e.reason] : []));
       expect(closedAt900(cancel)).toEqual(['cancelled']);
       expect(closedAt900(closed)).toEqual(['expired']); // the same moment without the key: within the skew
     });
@@ -197,20 +202,22 @@ describe('reduceDialogs', () => {
 
   describe('expiry', () => {
     it('closes an announced invitation as expired on the first input at or after expiresAt', () => {
-      const first = run([snapshot([invited])], 0);
-      expect(reduceDialogs(first.state, { type: 'tick' }, 999).events).toEqual([]);
-      expect(reduceDialogs(first.state, { type: 'tick' }, 1000).events).toEqual([{ type: 'closed', reason: 'expired', dialog: expected() }]);
+      const { tracker } = run([snapshot([invited])], 0);
+      expect(tracker.apply({ type: 'tick' }, 999)).toEqual([]);
+      expect(tracker.apply({ type: 'tick' }, 1000)).toEqual([{ type: 'closed', reason: 'expired', dialog: expected() }]);
+      expect(tracker.apply({ type: 'tick' }, 1001)).toEqual([]);
     });
 
     it('reports the next expiry only for announced invitations', () => {
-      expect(nextExpiry(run([snapshot([invited])]).state)).toBe(1000);
-      expect(nextExpiry(run([snapshot([accepted])]).state)).toBeUndefined();
+      expect(run([snapshot([invited])]).tracker.nextExpiry()).toBe(1000);
+      expect(run([snapshot([accepted])]).tracker.nextExpiry()).toBeUndefined();
+      expect(run([snapshot([invited]), snapshot([accepted])]).tracker.nextExpiry()).toBeUndefined();
     });
 
     it('never announces an invitation already expired on arrival, nor closes it later', () => {
-      const { events, state } = run([snapshot([invited]), snapshot([closed])], 1000);
+      const { events, tracker } = run([snapshot([invited]), snapshot([closed])], 1000);
       expect(events).toEqual([]);
-      expect(nextExpiry(state)).toBeUndefined();
+      expect(tracker.nextExpiry()).toBeUndefined();
     });
 
     it('announces a dialog expired on arrival once it is accepted after all', () => {
@@ -263,7 +270,7 @@ describe('reduceDialogs', () => {
   });
 
   describe('reconnect reconciliation (a new subscriptionId is a full listing)', () => {
-    const before = () => run([snapshot([invited], { subscriptionId: 'sub-1' })]).state;
+    const before = () => run([snapshot([invited], { subscriptionId: 'sub-1' })]).tracker;
     const after = (frames: InboundFrame[]) => run(frames, 0, before()).events;
 
     it('does not announce a still-open invitation again', () => {
@@ -313,23 +320,19 @@ describe('reduceDialogs', () => {
     });
   });
 
-  describe('purity', () => {
-    it('ignores frames other than conversation notifications, returning the same state', () => {
-      const { state } = run([snapshot([invited])]);
+  describe('frames that are not conversation notifications', () => {
+    it('change nothing', () => {
+      const { tracker } = run([snapshot([invited])]);
       for (const frame of [wire(messagingEventNotification()), wire(response({ reqId: '1' }))]) {
-        const step = reduceDialogs(state, { type: 'frame', frame }, 0);
-        expect(step.state).toBe(state);
-        expect(step.events).toEqual([]);
+        expect(tracker.apply({ type: 'frame', frame }, 0)).toEqual([]);
       }
+      expect(tracker.nextExpiry()).toBe(1000);
+      expect(tracker.memory()).toEqual({ openDialogs: 1, closedDialogs: 0, conversations: 1 });
     });
 
-    it('never mutates the state it was given', () => {
-      const { state } = run([snapshot([invited])]);
-      const copy = new Map(state.dialogs);
-      reduceDialogs(state, { type: 'frame', frame: snapshot([closed]) }, 0);
-      reduceDialogs(state, { type: 'tick' }, 5000);
-      expect(state.dialogs).toEqual(copy);
-      expect(INITIAL_DIALOGS_STATE.dialogs.size).toBe(0);
+    it('still close the invitations already due', () => {
+      const { tracker } = run([snapshot([invited])]);
+      expect(tracker.apply({ type: 'frame', frame: wire(response({ reqId: '1' })) }, 1000)).toEqual([{ type: 'closed', reason: 'expired', dialog: expected() }]);
     });
   });
 });

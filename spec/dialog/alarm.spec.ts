@@ -1,0 +1,88 @@
+import { Subject, VirtualAction, VirtualTimeScheduler } from 'rxjs';
+import type { SchedulerAction, SchedulerLike } from 'rxjs';
+import { callDialogs } from '../../lib/dialog';
+import { createAlarm, MAX_TIMER_DELAY_MS } from '../../lib/dialog/alarm';
+import type { InboundFrame } from '../../lib/protocol/types';
+import { dialog, snapshot } from './helpers';
+
+/** A virtual scheduler (`virtual`, to flush) seen through `scheduler`, which records every delay handed to it. */
+function recordingScheduler() {
+  const virtual = new VirtualTimeScheduler(VirtualAction, Infinity);
+  const delays: number[] = [];
+  const scheduler: SchedulerLike = {
+    now: () => virtual.now(),
+    schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, delay = 0, state?: T) {
+      delays.push(delay);
+      return virtual.schedule(work, delay, state);
+    },
+  };
+  return { scheduler, virtual, delays };
+}
+
+describe('createAlarm', () => {
+  it('fires once at the deadline', () => {
+    const { scheduler, virtual } = recordingScheduler();
+    const fired: number[] = [];
+    const alarm = createAlarm(scheduler, () => fired.push(scheduler.now()));
+    alarm.set(50);
+    virtual.flush();
+    expect(fired).toEqual([50]);
+  });
+
+  it('never hands the scheduler a delay above 2^31-1 ms: it clamps, and re-arms until the deadline', () => {
+    const { scheduler, virtual, delays } = recordingScheduler();
+    const fired: number[] = [];
+    const at = 3 * MAX_TIMER_DELAY_MS + 7;
+    createAlarm(scheduler, () => fired.push(scheduler.now())).set(at);
+    virtual.flush();
+    expect(fired).toEqual([at]);
+    expect(delays).toEqual([MAX_TIMER_DELAY_MS, MAX_TIMER_DELAY_MS, MAX_TIMER_DELAY_MS, 7]);
+  });
+
+  it('keeps the pending action when armed again for the same deadline, replaces it for another, and stops on unsubscribe', () => {
+    const { scheduler, virtual, delays } = recordingScheduler();
+    const fired: number[] = [];
+    const alarm = createAlarm(scheduler, () => fired.push(scheduler.now()));
+    alarm.set(100);
+    alarm.set(100);
+    alarm.set(100);
+    expect(delays).toEqual([100]);
+    alarm.set(40);
+    alarm.set(undefined);
+    alarm.set(60);
+    virtual.flush();
+    expect(fired).toEqual([60]);
+    alarm.set(200);
+    alarm.unsubscribe();
+    alarm.set(300);
+    virtual.flush();
+    expect(fired).toEqual([60]);
+    expect(virtual.actions).toHaveLength(0);
+  });
+});
+
+describe('callDialogs timers', () => {
+  const feed = (frames: readonly InboundFrame[], scheduler: SchedulerLike) => {
+    const source = new Subject<InboundFrame>();
+    const events: string[] = [];
+    const subscription = source.pipe(callDialogs({ scheduler })).subscribe((e) => events.push(`${e.type}@${scheduler.now()}`));
+    for (const frame of frames) source.next(frame);
+    return { events, subscription };
+  };
+
+  it('arms one timer for an invitation however often it is re-sent', () => {
+    const { scheduler, delays } = recordingScheduler();
+    const invited = snapshot([dialog({ ts: 1 })]);
+    feed(Array.from({ length: 100 }, () => invited), scheduler);
+    expect(delays).toEqual([1000]);
+  });
+
+  it('expires an invitation due beyond 2^31-1 ms at its deadline, not at once', () => {
+    const { scheduler, virtual, delays } = recordingScheduler();
+    const far = 2 ** 31 + 1000;
+    const { events } = feed([snapshot([dialog({ expiresAt: far })])], scheduler);
+    virtual.flush();
+    expect(events).toEqual(['invited@0', `closed@${far}`]);
+    expect(Math.max(...delays)).toBeLessThanOrEqual(MAX_TIMER_DELAY_MS);
+  });
+});
