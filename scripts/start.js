@@ -45,10 +45,10 @@ async function main() {
   const given = Object.keys(options).filter((key) => !['port', 'log', 'staticDirs'].includes(key) && options[key] !== undefined);
   const shown = given.map((key) => (typeof options[key] === 'number' || typeof options[key] === 'boolean' ? `${key}=${options[key]}` : key));
   console.log(`Sample SPA (the visitor):  ${emulator.url}/`);
-  console.log(`Agent console:             ${emulator.url}/agent`);
+  console.log(`Agent console:             ${emulator.url}/agent${options.strictControl ? `?secret=${emulator.controlSecret}` : ''}`);
   if (shown.length > 0) console.log(`Options:                   ${shown.join(' ')}`);
   console.log('Open both (two windows side by side): start a conversation in the page, invite from the console, accept in the page.\n');
-  console.log(describeEmulator(emulator.url).join('\n'));
+  console.log(describeEmulator(emulator.url, undefined, emulator.controlSecret).join('\n'));
   console.log('\nPress Ctrl-C to stop.');
   let stopping = false;
   const stop = (signal) => {

@@ -2,6 +2,7 @@ import { asyncScheduler } from 'rxjs';
 import { defaultDomainApi } from '../auth/domain-api';
 import { globalFetch } from '../auth/http';
 import { buildClientProperties } from '../transport/client-properties';
+import { DEFAULT_MAX_INBOUND_FRAME_SIZE } from '../transport/frame-size';
 import { defaultKeepAlive } from '../transport/keep-alive';
 import { defaultReconnectPolicy } from '../transport/reconnect-policy';
 import type { CloseOnTeardown } from '../transport/socket';
@@ -42,6 +43,7 @@ export function resolveCoreConfig(config: ConnectionConfig, report: (diagnostic:
     handshakeTimeoutMs: config.handshakeTimeoutMs ?? 10_000,
     tokenTimeoutMs: config.tokenTimeoutMs ?? 30_000,
     clientProperties: buildClientProperties(userAgentOf(config), config.clientProperties),
+    maxInboundFrameSize: config.maxInboundFrameSize ?? DEFAULT_MAX_INBOUND_FRAME_SIZE,
     closeOnTeardown,
     report,
   };

@@ -34,6 +34,8 @@ export interface CoreConfig {
   readonly handshakeTimeoutMs: number;
   readonly tokenTimeoutMs: number;
   readonly clientProperties: ClientPropertiesHeader;
+  /** Frames longer than this are dropped unparsed (`frame-too-large`). */
+  readonly maxInboundFrameSize: number;
   readonly closeOnTeardown: CloseOnTeardown;
   readonly report: (diagnostic: ConnectionDiagnostic) => void;
 }

@@ -9,7 +9,7 @@ import type { SocketDiagnostic } from '../transport/socket-link';
  * shared stream). No diagnostic ever contains a JWT.
  */
 export type ConnectionDiagnostic =
-  /** Of one socket: an undecodable frame, an unexpected response or frame (see `transport/socket-link.ts`). */
+  /** Of one socket: an undecodable or oversized frame, an unexpected response or frame (see `transport/socket-link.ts`). */
   | SocketDiagnostic
   /** A socket (or the attempt to get one) ended, and what happens next. */
   | {

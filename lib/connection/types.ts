@@ -49,6 +49,12 @@ export interface ConnectionConfig {
   readonly navigator?: { readonly userAgent: string };
   /** Default: the global `fetch` (used for the Domain API and by the IdP auth providers). */
   readonly fetch?: FetchLike;
+  /**
+   * Largest inbound frame parsed, in characters of a text frame (UTF-16 code units). A longer frame
+   * is dropped unparsed with a `frame-too-large` diagnostic and the connection lives on. Default
+   * 1,048,576 (1 MiB); `Infinity` turns the cap off.
+   */
+  readonly maxInboundFrameSize?: number;
 }
 
 /** The connection's lifecycle (see the state diagram in the README). */

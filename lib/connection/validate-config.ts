@@ -62,6 +62,7 @@ const CONNECTION_KEYS: Readonly<Record<keyof ConnectionConfig, true>> = {
   clientProperties: true,
   navigator: true,
   fetch: true,
+  maxInboundFrameSize: true,
 };
 const ENDPOINT_KEYS = ['socketUrl', 'domainApi'];
 
@@ -94,4 +95,8 @@ export function validateConnectionConfig(config: ConnectionConfig): void {
   checkConnectionBasics(value);
   checkKnownKeys(value, Object.keys(CONNECTION_KEYS), '', 'see ConnectionConfig in the README');
   for (const field of ['requestTimeoutMs', 'handshakeTimeoutMs', 'tokenTimeoutMs'] as const) checkDuration(value[field], field);
+  const frameCap = value['maxInboundFrameSize'];
+  if (frameCap !== undefined && !(typeof frameCap === 'number' && frameCap > 0)) {
+    throw new ConfigError('maxInboundFrameSize', `must be a positive number of characters, e.g. 1048576 (the default) or Infinity for no cap (got ${typeof frameCap === 'number' ? String(frameCap) : kindOf(frameCap)})`);
+  }
 }

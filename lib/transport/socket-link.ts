@@ -10,6 +10,11 @@ export type SocketDiagnostic =
   | { readonly type: 'decode-error'; readonly generation: number; readonly error: DecodeError }
   /** A response nobody waits for (late after a timeout, or never asked). */
   | { readonly type: 'unexpected-response'; readonly generation: number; readonly reqId: string; readonly code: number }
+  /**
+   * An inbound frame over `maxInboundFrameSize` was dropped unparsed; the stream lives on. `size` is its
+   * length in characters (UTF-16 code units); nothing of its payload is kept.
+   */
+  | { readonly type: 'frame-too-large'; readonly generation: number; readonly size: number; readonly limit: number }
   /** A well-formed frame of a kind a consumer does not expect (e.g. a `req` from the server). */
   | { readonly type: 'unexpected-frame'; readonly generation: number; readonly frameKind: string };
 

@@ -30,6 +30,7 @@ import type { Link } from '../rpc/link';
 import { exchange } from '../rpc/request';
 import { ResponseDecodeError } from '../rpc/response-decode-error';
 import { CloseCode } from './close-codes';
+import { frameSize } from './frame-size';
 import { keepAlive, type KeepAliveConfig } from './keep-alive';
 import type { AttemptEnd, EndCause } from './reconnect-policy';
 import { type CloseOnTeardown, fromWebSocket, type SocketClosed, type SocketEvent, type SocketMessage, type SocketOpened } from './socket';
@@ -49,6 +50,7 @@ export interface SocketSessionConfig {
   readonly attempt: number;
   readonly clientProperties: ClientPropertiesHeader;
   readonly handshakeTimeoutMs: number;
+  readonly maxInboundFrameSize: number;
   readonly keepAlive: KeepAliveConfig;
   readonly scheduler: SchedulerLike;
   readonly closeOnTeardown: CloseOnTeardown;
@@ -91,6 +93,12 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
     const inbound$ = socket$.pipe(
       filter(isMessage),
       mergeMap((message) => {
+        // Measured before anything reads the payload: an oversized frame is never parsed.
+        const size = frameSize(message.data);
+        if (size !== undefined && size > config.maxInboundFrameSize) {
+          report({ type: 'frame-too-large', generation, size, limit: config.maxInboundFrameSize });
+          return EMPTY;
+        }
         const result = decodeData(message.data);
         if (result.ok) return of(result.frame);
         report({ type: 'decode-error', generation, error: result.error });

@@ -5,6 +5,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { EmulatorCore } from './core';
+import { invitationTtlRefusal } from './limits';
 import { CALL_MODES, mainDialog, openCobrowseDialog, type AgentIdentity, type CallMode, type StoredConversation, type StoredDialog } from './store';
 import { EmulatorControlError, type AgentControl, type CallDialogResult, type DialogTarget } from './types';
 
@@ -75,7 +76,8 @@ export function createAgentControl(core: EmulatorCore): AgentControl {
   return {
     invite({ mode, conversationId, expiresInMs }) {
       const checkedMode = callMode(mode);
-      if (expiresInMs !== undefined && !(Number.isFinite(expiresInMs) && expiresInMs > 0)) throw new EmulatorControlError(400, 'expiresInMs must be a positive number', 'bad-request');
+      const badTtl = expiresInMs === undefined ? undefined : invitationTtlRefusal('expiresInMs', expiresInMs, core.options.clock.now());
+      if (badTtl !== undefined) throw new EmulatorControlError(400, badTtl, 'bad-request');
       const conversation = openConversation(conversationId);
       const open = openCobrowseDialog(conversation);
       if (open?.cobrowse !== undefined) {

@@ -1,6 +1,7 @@
 /**
  * Command-line arguments of `lp-call-streams-emulator` (pure, so it is tested without a process).
  */
+import type { EmulatorLimits } from './limits';
 import { ACCOUNT_ID } from './accounts';
 import { decodeIceServers } from './hub-protocol';
 import type { EmulatorOptions } from './options';
@@ -29,6 +30,17 @@ export const CLI_USAGE: string = `Usage: lp-call-streams-emulator [options]
   --delete-after-close-ms <n>  DELETE a closed conversation after n ms (default 5000)
   --rate-limit <max>/<ms>      answer 429 over max requests per ms per socket (default: none)
   --jwt-secret <s>             HMAC secret (default: random; set it to keep tokens across restarts)
+  --public-host <host:port>    what the Domain API answers, for clients that reach it by another name
+  --allow-origin <origin>      let pages of this origin use it (repeatable), e.g. http://localhost:3000
+  --allow-private-network      answer Chrome's Private Network Access preflights for allowed origins
+  --control-secret <s>         the agent control's secret (default: random per start; printed below)
+  --strict-control             the secret also for programs on this machine and the console
+  --max-messages-per-conversation <n>   stored messages per conversation (default 1000)
+  --max-conversation-bytes <n>          stored message bytes per conversation (default 524288)
+  --max-conversations <n>               stored conversations (default 500; DELETEd ones make room)
+  --max-subscriptions-per-socket <n>    subscriptions per socket (default 100)
+  --max-queued-bytes <n>                bytes waiting for a socket that is not reading (default 8388608)
+  --max-tokens <n>                      unexpired tokens issued (default 10000)
   --account <id>               an account the Domain API and IdP know (repeatable; default 123456 and 12345678)
   --permissive                 answer for every account id (else an unknown one gets 404, as on LivePerson)
   --ice-servers <json>         STUN/TURN servers of the calls, e.g. '[{"urls":"turn:host:3478","username":"u","credential":"p"}]'
@@ -45,6 +57,14 @@ const NUMERIC: Readonly<Record<string, 'idleTimeoutMs' | 'invitationTtlMs' | 'to
   '--delete-after-close-ms': 'deleteAfterCloseMs',
 };
 
+const LIMITS: Readonly<Record<string, keyof EmulatorLimits>> = {
+  '--max-messages-per-conversation': 'maxMessagesPerConversation',
+  '--max-conversation-bytes': 'maxConversationBytes',
+  '--max-conversations': 'maxConversations',
+  '--max-subscriptions-per-socket': 'maxSubscriptionsPerSocket',
+  '--max-queued-bytes': 'maxQueuedBytes',
+  '--max-tokens': 'maxTokens',
+};
 function iceServersOf(text: string): ReturnType<typeof decodeIceServers> {
   try {
     return decodeIceServers(JSON.parse(text));
@@ -67,6 +87,7 @@ function parsePort(text: string): number | undefined {
  */
 export function parseCliArgs(argv: readonly string[], env: Readonly<Record<string, string | undefined>> = {}): CliParse {
   const emulator: EmulatorOptions = {};
+  const limits: Partial<EmulatorLimits> = {};
   let verbose = false;
   let help = false;
   const accounts: string[] = [];
@@ -82,6 +103,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     const flag = args[i] ?? '';
     if (flag === '--help' || flag === '-h') help = true;
     else if (flag === '--verbose') verbose = true;
+    else if (flag === '--allow-private-network') emulator.allowPrivateNetwork = true;
+    else if (flag === '--strict-control') emulator.strictControl = true;
     else if (flag === '--permissive') emulator.permissive = true;
     else if (flag === '--ice-relay-only') media.iceTransportPolicy = 'relay';
     else {
@@ -89,13 +112,21 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
       i++;
       if (value === undefined) return { ok: false, error: `${flag} needs a value` };
       const numeric = NUMERIC[flag];
+      const limit = LIMITS[flag];
       if (flag === '--port') {
         const port = parsePort(value);
         if (port === undefined) return { ok: false, error: `--port must be a port number, got ${value}` };
         emulator.port = port;
       } else if (flag === '--host') emulator.host = value;
       else if (flag === '--jwt-secret') emulator.jwtSecret = value;
-      else if (flag === '--account') {
+      else if (flag === '--public-host') emulator.publicHost = value;
+      else if (flag === '--allow-origin') emulator.allowOrigins = [...(emulator.allowOrigins ?? []), value];
+      else if (flag === '--control-secret') emulator.controlSecret = value;
+      else if (limit !== undefined) {
+        const n = /^\d+$/.test(value) ? Number(value) : NaN;
+        if (!(Number.isSafeInteger(n) && n >= 1)) return { ok: false, error: `${flag} must be a positive integer, got ${value}` };
+        limits[limit] = n;
+      } else if (flag === '--account') {
         if (!ACCOUNT_ID.test(value)) return { ok: false, error: `--account must be an account id, got ${value}` };
         accounts.push(value);
       } else if (flag === '--ice-servers') {
@@ -118,6 +149,7 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
       } else return { ok: false, error: `unknown option ${flag}` };
     }
   }
+  if (Object.keys(limits).length > 0) emulator.limits = limits;
   if (accounts.length > 0) emulator.accounts = accounts;
   if (Object.keys(media).length > 0) emulator.media = media;
   return { ok: true, value: { emulator, verbose, help } };

@@ -33,7 +33,10 @@ export async function runCli(argv: readonly string[] = process.argv.slice(2), en
     process.exitCode = 1;
     return undefined;
   }
-  console.log(describeEmulator(emulator.url).join('\n'));
+  const strict = parsed.value.emulator.strictControl === true;
+  console.log(describeEmulator(emulator.url, undefined, emulator.controlSecret).join('\n'));
+  console.log(`\nAgent console: ${emulator.url}/agent${strict ? `?secret=${emulator.controlSecret}` : ''}`);
+  console.log(strict ? '(every control request needs the secret)' : '(from another machine, or through a proxy or tunnel, add ?secret=<the secret above>)');
   const stop = (signal: NodeJS.Signals): void => {
     console.log(`\n${signal}: stopping the emulator`);
     emulator.close().then(

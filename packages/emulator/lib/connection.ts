@@ -4,7 +4,7 @@
  */
 import type { RawData, WebSocket } from 'ws';
 import type { JsonObject } from './json';
-import { CLOSE_IDLE, CLOSE_TOKEN } from './close-codes';
+import { CLOSE_BACKLOG, CLOSE_IDLE, CLOSE_TOKEN } from './close-codes';
 import type { ConsumerSocket, EmulatorCore } from './core';
 import { serveRequest, type HandlerScope } from './handlers';
 import { readRequest } from './requests';
@@ -46,7 +46,7 @@ export class ConsumerConnection implements ConsumerSocket {
   ) {
     this.id = core.nextSocketId();
     this.subscriptions = new ConversationSubscriptions(core.agent, () => this.features.includes('CO_BROWSE'), () => core.options.clock.now());
-    ws.on('message', (data) => this.onMessage(toText(data)));
+    ws.on('message', (data, isBinary) => (isBinary ? this.refuseBinary() : this.onMessage(toText(data))));
     ws.on('ping', () => this.resetIdle());
     ws.on('error', () => undefined);
     ws.on('close', () => this.dispose());
@@ -78,6 +78,13 @@ export class ConsumerConnection implements ConsumerSocket {
     if (this.requestTimes.length >= rateLimit.maxRequests) return true;
     this.requestTimes.push(now);
     return false;
+  }
+
+  /** LivePerson's API speaks JSON text frames only: a binary frame is answered, never read as text. */
+  private refuseBinary(): void {
+    this.resetIdle();
+    this.log('400 binary frame');
+    this.send(responseFrame(undefined, 400, RESPONSE_TYPES.string, 'Binary frames are not supported: send each request as a JSON text frame'));
   }
 
   private onMessage(text: string): void {
@@ -129,7 +136,16 @@ export class ConsumerConnection implements ConsumerSocket {
   private rawSend(frame: JsonObject): void {
     if (this.ws.readyState !== this.ws.OPEN) return;
     if (frame['type'] === 'cqm.ExConversationChangeNotification') this.lastExNotification = frame;
-    this.ws.send(JSON.stringify(frame));
+    const text = JSON.stringify(frame);
+    // A client that stopped reading: what it did not take waits here, so it is bounded.
+    const max = this.core.options.limits.maxQueuedBytes;
+    if (this.ws.bufferedAmount + Buffer.byteLength(text) > max) {
+      const reason = `Outbound queue over ${max} bytes (maxQueuedBytes): the client is not reading`;
+      this.log(`close ${CLOSE_BACKLOG} (${reason})`);
+      this.close(CLOSE_BACKLOG, reason);
+      return;
+    }
+    this.ws.send(text);
   }
 
   /** Sends a frame, honouring a pending `reorderNext` for notifications. */

@@ -9,6 +9,7 @@ import type { ResolvedOptions } from './options';
 import { chatStateChange, eventChange } from './snapshots';
 import type { AgentIdentity, CallEnd, CallMode, ConversationStore, StoredConversation, StoredDialog, StoredEvent } from './store';
 import type { TokenIssuer } from './tokens';
+import { EmulatorControlError } from './types';
 
 /** What the core needs from a consumer socket. */
 export interface ConsumerSocket {
@@ -168,8 +169,14 @@ export class EmulatorCore {
     for (const listener of [...this.callEndListeners]) listener(dialog, how);
   }
 
-  /** Appends a sequenced event to a messaging dialog and tells the dialog's subscribers. */
+  /**
+   * Appends a sequenced event to a messaging dialog and tells the dialog's subscribers; throws
+   * {@link EmulatorControlError} 409 when a storage cap (`maxMessagesPerConversation`, `maxConversationBytes`) would be passed.
+   */
   append(conversation: StoredConversation, dialog: StoredDialog, originatorId: string, role: StoredEvent['role'], event: JsonObject): StoredEvent {
+    const refusal = this.store.refusalToStore(conversation, event);
+    if (refusal !== undefined) throw new EmulatorControlError(409, refusal, 'limit-reached');
+    this.store.countStored(conversation, event);
     const stored: StoredEvent = { sequence: dialog.events.length, originatorId, role, serverTimestamp: this.options.clock.now(), event };
     dialog.events.push(stored);
     for (const socket of this.socketsOf(conversation)) socket.messagingEvent(conversation, dialog.dialogId, eventChange(conversation, dialog.dialogId, stored));

@@ -2,10 +2,14 @@
  * The "how to reach and drive it" text printed by the CLI and `npm start`.
  */
 
-/** Lines telling a developer where the emulator is and how to drive it with curl. */
-export function describeEmulator(url: string, accountId = '123456'): string[] {
+/**
+ * Lines telling a developer where the emulator is and how to drive it with curl; with `controlSecret`
+ * (`RunningEmulator.controlSecret`) the control lines carry it, so they work from anywhere.
+ */
+export function describeEmulator(url: string, accountId = '123456', controlSecret?: string): string[] {
+  const secret = controlSecret === undefined ? '' : ` -H 'X-Emulator-Secret: ${controlSecret}'`;
   const post = (path: string, body?: string): string =>
-    `  curl -X POST ${url}${path}${body === undefined ? '' : ` -H 'Content-Type: application/json' -d '${body}'`}`;
+    `  curl -X POST ${url}${path}${secret}${body === undefined ? '' : ` -H 'Content-Type: application/json' -d '${body}'`}`;
   const ws = url.replace(/^http/, 'ws');
   return [
     `emulator listening on ${url}`,
@@ -28,6 +32,6 @@ export function describeEmulator(url: string, accountId = '123456'): string[] {
     post('/emulator/agent/accept') + '   # ACCEPTED without the page: answered elsewhere',
     post('/emulator/accounts', '{"accountId":"987654"}'),
     post('/emulator/drop-sockets', '{"code":4401}'),
-    `  curl ${url}/emulator/state`,
+    `  curl${secret} ${url}/emulator/state`,
   ];
 }

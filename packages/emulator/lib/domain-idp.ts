@@ -11,7 +11,6 @@ import { consumerIdFromAuthCode, type TokenIssuer } from './tokens';
 /** Services the Domain API answers with this server's address. */
 export const EMULATED_SERVICES: readonly string[] = ['asyncMessagingEnt', 'idp'];
 
-const HOST_PORT = /^[A-Za-z0-9.-]+(:\d{1,5})?$|^\[[0-9A-Fa-f:.]+\](:\d{1,5})?$/;
 
 /** The account id of a route, or a 400; an account this emulator does not know is a 404 (as on LivePerson). */
 export function accountOf(ctx: RouteContext, accounts?: AccountControl): string {
@@ -25,13 +24,17 @@ function requireVersion(ctx: RouteContext): void {
   if (ctx.url.searchParams.get('version') !== '1.0') throw new HttpError(400, 'query parameter version=1.0 is required');
 }
 
-/** `host:port` as the client reached us (so `localhost` pages stay same-site), else the bound address. */
-function baseUri(ctx: RouteContext, fallback: string): string {
-  const host = ctx.req.headers.host;
-  return host !== undefined && HOST_PORT.test(host) ? host : fallback;
+/** A 503 naming `maxTokens` when the IdP may issue no more tokens for now. */
+function refuseWhenFull(tokens: TokenIssuer): void {
+  const full = tokens.refusal();
+  if (full !== undefined) throw new HttpError(503, full);
 }
 
-export function domainAndIdpRoutes(tokens: TokenIssuer, boundHostPort: () => string, accounts?: AccountControl): Route[] {
+/**
+ * The Domain API and the IdP. The Domain API answers `publicHost()` (the configured public host, else
+ * the bound address): never the request's `Host`, which a page or a proxy could have chosen.
+ */
+export function domainAndIdpRoutes(tokens: TokenIssuer, publicHost: () => string, accounts?: AccountControl): Route[] {
   return [
     {
       method: 'GET',
@@ -41,7 +44,7 @@ export function domainAndIdpRoutes(tokens: TokenIssuer, boundHostPort: () => str
         requireVersion(ctx);
         const service = ctx.params['service'] ?? '';
         if (!EMULATED_SERVICES.includes(service)) throw new HttpError(404, `service not emulated: ${service.slice(0, 64)}`);
-        ctx.json(200, { service, account, baseURI: baseUri(ctx, boundHostPort()) });
+        ctx.json(200, { service, account, baseURI: publicHost() });
       },
     },
     {
@@ -50,7 +53,7 @@ export function domainAndIdpRoutes(tokens: TokenIssuer, boundHostPort: () => str
       handler(ctx) {
         const account = accountOf(ctx, accounts);
         requireVersion(ctx);
-        const baseURI = baseUri(ctx, boundHostPort());
+        const baseURI = publicHost();
         ctx.json(200, { baseURIs: EMULATED_SERVICES.map((service) => ({ service, account, baseURI })) });
       },
     },
@@ -58,7 +61,9 @@ export function domainAndIdpRoutes(tokens: TokenIssuer, boundHostPort: () => str
       method: 'POST',
       path: '/api/account/:accountId/signup',
       handler(ctx) {
-        ctx.json(200, { jwt: tokens.issue(accountOf(ctx, accounts), randomUUID()) });
+        const account = accountOf(ctx, accounts);
+        refuseWhenFull(tokens);
+        ctx.json(200, { jwt: tokens.issue(account, randomUUID()) });
       },
     },
     {
@@ -69,6 +74,7 @@ export function domainAndIdpRoutes(tokens: TokenIssuer, boundHostPort: () => str
         const body = await ctx.readBody();
         const authCode = isRecord(body) ? nonEmptyString(body['authCode'], 8192) : undefined;
         if (authCode === undefined) throw new HttpError(400, 'authCode is required (a non-empty string)');
+        refuseWhenFull(tokens);
         ctx.json(200, { jwt: tokens.issue(account, consumerIdFromAuthCode(account, authCode)) });
       },
     },

@@ -88,6 +88,8 @@ function publish(scope: HandlerScope, request: Extract<ServedRequest, { type: 'm
   const { conversation, dialog } = found;
   if (dialog.cobrowse !== undefined) return fail(scope, request.id, 'Cannot publish on a COBROWSE dialog');
   if (dialog.state !== 'OPEN') return fail(scope, request.id, 'Dialog is closed');
+  const refusal = ephemeral ? undefined : scope.core.store.refusalToStore(conversation, event);
+  if (refusal !== undefined) return fail(scope, request.id, refusal);
   if (ephemeral) {
     ok(scope, request.id, RESPONSE_TYPES.publish, { sequence: 0 });
     scope.core.relayChatState(conversation, dialog, scope.consumerId, event);
@@ -98,9 +100,18 @@ function publish(scope: HandlerScope, request: Extract<ServedRequest, { type: 'm
   return 200;
 }
 
+/** Why one more subscription cannot be added to the socket (`maxSubscriptionsPerSocket`), or undefined. */
+function subscriptionRefusal(scope: HandlerScope): string | undefined {
+  const max = scope.core.options.limits.maxSubscriptionsPerSocket;
+  const held = scope.subscriptions.ids().length + scope.eventSubscriptions.size;
+  return held < max ? undefined : `This socket holds the maximum of ${max} subscriptions (maxSubscriptionsPerSocket)`;
+}
+
 function subscribeEvents(scope: HandlerScope, request: Extract<ServedRequest, { type: 'ms.SubscribeMessagingEvents' }>): Served {
   const found = ownDialog(scope, request.body.dialogId);
   if (found === undefined) return fail(scope, request.id, 'Unknown dialogId');
+  const full = scope.eventSubscriptions.has(found.dialog.dialogId) ? undefined : subscriptionRefusal(scope);
+  if (full !== undefined) return fail(scope, request.id, full);
   scope.send(responseFrame(request.id, 200, RESPONSE_TYPES.genericSubscribe));
   scope.eventSubscriptions.add(found.dialog.dialogId);
   const replay = found.dialog.events.filter((e) => e.sequence >= request.body.fromSeq);
@@ -121,6 +132,8 @@ export function serveRequest(scope: HandlerScope, request: ServedRequest): Serve
       return ok(scope, request.id, RESPONSE_TYPES.string, 'OK');
     case 'cm.ConsumerRequestConversation': {
       if (core.store.openOf(scope.accountId, scope.consumerId) !== undefined) return fail(scope, request.id, 'Consumer already has an open conversation');
+      const noRoom = core.store.roomForConversation();
+      if (noRoom !== undefined) return fail(scope, request.id, noRoom);
       const conversation = core.store.create(scope.accountId, scope.consumerId, { ...request.body, skillId: request.body.skillId ?? '-1' });
       ok(scope, request.id, RESPONSE_TYPES.requestConversation, { conversationId: conversation.convId });
       core.changed(conversation, false);
@@ -133,6 +146,8 @@ export function serveRequest(scope: HandlerScope, request: ServedRequest): Serve
     case 'cm.UpdateConversationField':
       return updateFields(scope, request);
     case 'cqm.SubscribeExConversations': {
+      const full = subscriptionRefusal(scope);
+      if (full !== undefined) return fail(scope, request.id, full);
       const { subscriptionId, initial } = scope.subscriptions.add(request.body, core.store.ofConsumer(scope.accountId, scope.consumerId));
       ok(scope, request.id, RESPONSE_TYPES.subscribeConversations, { subscriptionId });
       scope.send(initial);

@@ -1,10 +1,13 @@
 /**
- * A tiny HTTP router for the emulator's single port: exact or `:param` paths, JSON helpers, CORS on
- * every response (a page on another origin calls the Domain API, the IdP and the control), OPTIONS
+ * A tiny HTTP router for the emulator's single port: exact or `:param` paths, JSON helpers, the access
+ * rules (`access.ts`: Host, Origin, the control secret), CORS for the allowed origins, OPTIONS
  * preflight, and static directories. Errors become JSON responses; a handler can never crash the server.
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Json } from './json';
+import { consoleCookie, type AccessPolicy } from './access';
+import { MAX_JSON_DEPTH } from './limits';
+import { pageHeaders } from './page-headers';
 import { parseJson } from './narrow';
 import { serveStatic, type StaticDir } from './static-files';
 
@@ -43,13 +46,20 @@ export class HttpError extends Error {
 
 const MAX_BODY_BYTES = 64 * 1024;
 
-function setCors(req: IncomingMessage, res: ServerResponse): void {
-  res.setHeader('Access-Control-Allow-Origin', '*');
+/** Headers `Access-Control-Allow-Headers` lists (fixed: never an echo of what the preflight asked). */
+const ALLOWED_HEADERS = 'Content-Type, X-Emulator-Secret';
+
+/** CORS for an allowed origin only (the request was refused before if its origin is not allowed). */
+function setCors(req: IncomingMessage, res: ServerResponse, access: AccessPolicy): void {
+  res.setHeader('Vary', 'Origin');
+  const origin = req.headers.origin;
+  if (origin === undefined) return;
+  res.setHeader('Access-Control-Allow-Origin', origin);
   res.setHeader('Access-Control-Allow-Methods', 'GET, POST, PUT, PATCH, DELETE, OPTIONS');
-  res.setHeader('Access-Control-Allow-Headers', req.headers['access-control-request-headers'] ?? 'Content-Type, Authorization');
+  res.setHeader('Access-Control-Allow-Headers', ALLOWED_HEADERS);
   res.setHeader('Access-Control-Max-Age', '600');
-  // Chrome's Private Network Access: a public https page may call this 127.0.0.1 server.
-  if (req.headers['access-control-request-private-network'] === 'true') res.setHeader('Access-Control-Allow-Private-Network', 'true');
+  // Chrome's Private Network Access: a public https page may call this private server, if asked to allow it.
+  if (access.allowPrivateNetwork && req.headers['access-control-request-private-network'] === 'true') res.setHeader('Access-Control-Allow-Private-Network', 'true');
 }
 
 function sendJson(res: ServerResponse, status: number, value: Json): void {
@@ -74,7 +84,7 @@ function readBody(req: IncomingMessage): Promise<Json | undefined> {
       if (text === '') return resolve(undefined);
       const parsed = parseJson(text);
       if (parsed.ok) resolve(parsed.value);
-      else reject(new HttpError(400, 'malformed JSON body'));
+      else reject(new HttpError(400, parsed.error === 'too-deep' ? `JSON body nested deeper than ${MAX_JSON_DEPTH} levels` : 'malformed JSON body'));
     });
   });
 }
@@ -99,14 +109,24 @@ function matchPath(pattern: string, path: string): Record<string, string> | unde
   return params;
 }
 
-/** Builds the request listener for `routes` (first match wins), then `staticDirs`, then 404; `log` gets one line per request. */
+/** The console page's paths: where the secret cookie is handed out. */
+const CONSOLE_PAGES: ReadonlySet<string> = new Set(['/agent', '/agent/', '/agent/index.html']);
+
+/**
+ * Builds the request listener: the access rules first (Host, Origin, the control secret; see
+ * `access.ts`), then `routes` (first match wins), then `staticDirs`, then 404; `log` gets one line per request.
+ */
 export function createRouter(
   routes: readonly Route[],
   staticDirs: readonly StaticDir[],
+  access: AccessPolicy,
   log: (line: string) => void = () => undefined,
 ): (req: IncomingMessage, res: ServerResponse) => void {
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
-    setCors(req, res);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
+    const refused = access.refuseRequest(req);
+    if (refused !== undefined) throw new HttpError(refused.status, refused.message);
+    setCors(req, res, access);
     const method = req.method ?? 'GET';
     if (method === 'OPTIONS') {
       res.writeHead(204);
@@ -114,6 +134,11 @@ export function createRouter(
       return;
     }
     const url = new URL(req.url ?? '/', 'http://emulator.invalid');
+    if (access.isControl(method, url)) {
+      const denied = access.refuseControl(req);
+      if (denied !== undefined) throw new HttpError(denied.status, denied.message);
+    }
+    if ((method === 'GET' || method === 'HEAD') && CONSOLE_PAGES.has(url.pathname) && access.handsOutCookie(req, url)) res.setHeader('Set-Cookie', consoleCookie(access));
     const matching = routes.flatMap((route) => {
       const params = matchPath(route.path, url.pathname);
       return params === undefined ? [] : [{ route, params }];
@@ -124,7 +149,7 @@ export function createRouter(
       await hit.route.handler(ctx);
       return;
     }
-    if ((method === 'GET' || method === 'HEAD') && (await serveStatic(staticDirs, url.pathname, req, res))) return;
+    if ((method === 'GET' || method === 'HEAD') && (await serveStatic(staticDirs, url.pathname, req, res, (csp) => pageHeaders(access, csp)))) return;
     if (matching.length > 0) {
       res.setHeader('Allow', [...new Set(matching.map((m) => m.route.method)), 'OPTIONS'].join(', '));
       throw new HttpError(405, `method ${method} not allowed on ${url.pathname}`);

@@ -20,7 +20,8 @@ export {
   type RunningEmulator,
   type SessionState,
 } from './types';
-export { CLOSE_IDLE, CLOSE_TOKEN } from './close-codes';
+export { CLOSE_BACKLOG, CLOSE_IDLE, CLOSE_TOKEN } from './close-codes';
+export { DEFAULT_LIMITS, type EmulatorLimits } from './limits';
 export { EMULATED_SERVICES } from './domain-idp';
 export { describeEmulator } from './describe';
 export { CLI_USAGE, parseCliArgs, type CliOptions, type CliParse } from './cli-args';

@@ -2,6 +2,7 @@
  * Small type guards for untrusted JSON (request frames, HTTP bodies). No casts: narrow, then read.
  */
 import type { Json, JsonObject } from './json';
+import { MAX_JSON_DEPTH } from './limits';
 
 /** A plain object (not null, not an array). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -21,13 +22,41 @@ export function isJsonObject(value: unknown): value is JsonObject {
   return isRecord(value) && isJson(value);
 }
 
-/** Parses JSON text; `{ ok: false }` when it is not JSON. */
-export function parseJson(text: string): { readonly ok: true; readonly value: Json } | { readonly ok: false } {
+/** Parsed JSON, or why not: not JSON at all, or JSON nested deeper than allowed. */
+export type ParsedJson = { readonly ok: true; readonly value: Json } | { readonly ok: false; readonly error: 'malformed' | 'too-deep' };
+
+const OPENERS = new Set([0x5b, 0x7b]); // [ {
+const CLOSERS = new Set([0x5d, 0x7d]); // ] }
+
+/**
+ * Whether `text` nests arrays/objects deeper than `maxDepth`, found by one pass over the characters
+ * (strings skipped) before anything is parsed: a deep document is refused without building it.
+ */
+export function nestsDeeperThan(text: string, maxDepth: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (OPENERS.has(c)) {
+      depth++;
+      if (depth > maxDepth) return true;
+    } else if (CLOSERS.has(c)) depth--;
+  }
+  return false;
+}
+
+/** Parses JSON text nested at most `maxDepth` deep (default {@link MAX_JSON_DEPTH}). */
+export function parseJson(text: string, maxDepth = MAX_JSON_DEPTH): ParsedJson {
+  if (nestsDeeperThan(text, maxDepth)) return { ok: false, error: 'too-deep' };
   try {
     const value: unknown = JSON.parse(text);
-    return isJson(value) ? { ok: true, value } : { ok: false };
+    return isJson(value) ? { ok: true, value } : { ok: false, error: 'malformed' };
   } catch {
-    return { ok: false };
+    return { ok: false, error: 'malformed' };
   }
 }
 

@@ -8,6 +8,8 @@ import type { MediaConfig } from './hub-protocol';
 import { resolveMediaOptions, type MediaOptions } from './media-options';
 import type { Route, RouteContext } from './http-router';
 import { defaultAssetDirs, libraryRoot, packageRoot } from './assets';
+import type { AccessConfig } from './access';
+import { invitationTtlRefusal, resolveLimits, type EmulatorLimits } from './limits';
 import type { StaticDir } from './static-files';
 import type { RunningEmulator } from './types';
 
@@ -59,6 +61,28 @@ export interface EmulatorOptions {
   browserAssets?: boolean;
   /** One line per notable event (connections, requests and their codes). Never receives a JWT. */
   log?: (line: string) => void;
+  /** Caps on what the emulator stores and queues (defaults in the README's "Security" section). */
+  limits?: Partial<EmulatorLimits>;
+  /**
+   * The `host:port` the Domain API answers (never the request's `Host`), for clients that reach the
+   * emulator under another name (another machine, a proxy). Default: the bound address and port.
+   */
+  publicHost?: string;
+  /**
+   * The per-run secret of the agent control (`X-Emulator-Secret`, the console's cookie). Default: random
+   * per start. 16 to 256 characters of `A-Z a-z 0-9 . _ ~ -`.
+   */
+  controlSecret?: string;
+  /**
+   * Origins (besides the emulator's own) whose pages may use it: the Domain API, the IdP, the WebSocket
+   * and what the stand-in call app needs; never the agent control without the secret. Exact origins,
+   * e.g. `['http://localhost:3000']`; `'null'` for `file:` pages.
+   */
+  allowOrigins?: readonly string[];
+  /** Opt in to Chrome's Private Network Access preflights for allowed origins (default false). */
+  allowPrivateNetwork?: boolean;
+  /** No exemption for programs on this machine, no console cookie without `?secret=` (default false). */
+  strictControl?: boolean;
 }
 
 export interface ResolvedOptions {
@@ -79,11 +103,46 @@ export interface ResolvedOptions {
   readonly routes: readonly EmulatorRoute[];
   readonly staticDirs: readonly StaticDir[];
   readonly log: (line: string) => void;
+  readonly limits: EmulatorLimits;
+  /** Undefined: the bound address and port, known once listening. */
+  readonly publicHost: string | undefined;
+  readonly access: AccessConfig;
 }
 
 function positive(name: string, value: number | undefined, fallback: number): number {
   if (value === undefined) return fallback;
   if (!Number.isFinite(value) || value <= 0) throw new RangeError(`${name} must be a positive number of milliseconds`);
+  return value;
+}
+
+function withinWire(name: string, ms: number, nowMs: number): number {
+  const refusal = invitationTtlRefusal(name, ms, nowMs);
+  if (refusal !== undefined) throw new RangeError(refusal);
+  return ms;
+}
+
+const HOST_PORT = /^(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*|\[[0-9A-Fa-f:.]+\]):\d{1,5}$/;
+
+function checkPublicHost(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (!HOST_PORT.test(value)) throw new RangeError(`publicHost must be host:port (e.g. emulator.test:8080 or [::1]:8080), got ${value.slice(0, 100)}`);
+  return value.toLowerCase();
+}
+
+function checkSecret(value: string | undefined): string | undefined {
+  if (value !== undefined && !/^[A-Za-z0-9._~-]{16,256}$/.test(value)) throw new RangeError('controlSecret must be 16 to 256 characters of A-Z a-z 0-9 . _ ~ -');
+  return value;
+}
+
+/** An exact origin (`scheme://host[:port]`, as browsers send it) or `null`. */
+function checkOrigin(value: string): string {
+  let origin: string | undefined;
+  try {
+    origin = new URL(value).origin;
+  } catch {
+    origin = undefined;
+  }
+  if (value !== 'null' && origin !== value) throw new RangeError(`allowOrigins: ${value.slice(0, 100)} is not an origin; write it as a browser sends it, e.g. http://localhost:3000 (no path, no trailing slash)`);
   return value;
 }
 
@@ -96,6 +155,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     throw new RangeError('rateLimit needs maxRequests >= 1 and perMs > 0');
   }
   const agentNumericId = options.agentNumericId ?? '356285412';
+  const clock = options.clock ?? realClock();
   if (!/^\d{1,20}$/.test(agentNumericId)) throw new RangeError('agentNumericId must be digits');
   return {
     port,
@@ -103,10 +163,10 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     jwtSecret: options.jwtSecret ?? randomBytes(32).toString('base64url'),
     tokenTtlMs: positive('tokenTtlMs', options.tokenTtlMs, 3_600_000),
     idleTimeoutMs: positive('idleTimeoutMs', options.idleTimeoutMs, 60_000),
-    invitationTtlMs: positive('invitationTtlMs', options.invitationTtlMs, 120_000),
+    invitationTtlMs: withinWire('invitationTtlMs', positive('invitationTtlMs', options.invitationTtlMs, 120_000), clock.now()),
     deleteAfterCloseMs: positive('deleteAfterCloseMs', options.deleteAfterCloseMs, 5_000),
     rateLimit,
-    clock: options.clock ?? realClock(),
+    clock,
     idleClock: options.idleClock ?? realClock(),
     accounts: options.accounts ?? DEFAULT_ACCOUNTS,
     permissive: options.permissive ?? false,
@@ -115,5 +175,13 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     routes: options.routes ?? [],
     staticDirs: [...(options.staticDirs ?? []), ...(options.browserAssets === false ? [] : defaultAssetDirs(packageRoot(), libraryRoot()))],
     log: options.log ?? (() => undefined),
+    limits: resolveLimits(options.limits),
+    publicHost: checkPublicHost(options.publicHost),
+    access: {
+      controlSecret: checkSecret(options.controlSecret) ?? randomBytes(24).toString('base64url'),
+      allowOrigins: (options.allowOrigins ?? []).map(checkOrigin),
+      allowPrivateNetwork: options.allowPrivateNetwork ?? false,
+      strictControl: options.strictControl ?? false,
+    },
   };
 }

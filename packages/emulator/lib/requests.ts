@@ -3,6 +3,7 @@
  * Lenient where LivePerson's docs are (a missing `kind`, a numeric `id`, `.GetClock`, one element
  * instead of a one-element array), strict everywhere else; never throws.
  */
+import { MAX_JSON_DEPTH } from './limits';
 import { isRecord, parseJson } from './narrow';
 import {
   readInitHeaders,
@@ -104,7 +105,7 @@ function readTyped(type: EmulatorRequestType, id: string, frame: Record<string, 
 /** Reads one text frame. */
 export function readRequest(text: string): ReadRequestResult {
   const parsed = parseJson(text);
-  if (!parsed.ok) return reject(undefined, 'Malformed JSON');
+  if (!parsed.ok) return reject(undefined, parsed.error === 'too-deep' ? `JSON nested deeper than ${MAX_JSON_DEPTH} levels` : 'Malformed JSON');
   const frame = parsed.value;
   if (!isRecord(frame)) return reject(undefined, 'A request must be a JSON object');
   const id = readId(frame['id']);

@@ -19,6 +19,7 @@ import { ConversationStore } from './store';
 import { createTokenIssuer } from './tokens';
 import { EmulatorControlError, type CallControl, type RunningEmulator } from './types';
 import { checkUpgrade, refuseUpgrade } from './ws-upgrade';
+import { createAccessPolicy } from './access';
 
 const MAX_FRAME_BYTES = 1024 * 1024;
 
@@ -56,8 +57,8 @@ function checkCloseCode(code: number | undefined): void {
  */
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const config = resolveOptions(options);
-  const store = new ConversationStore(config.clock);
-  const tokens = createTokenIssuer(config.jwtSecret, config.tokenTtlMs, config.clock);
+  const store = new ConversationStore(config.clock, config.limits);
+  const tokens = createTokenIssuer(config.jwtSecret, config.tokenTtlMs, config.clock, config.limits.maxTokens);
   const core = new EmulatorCore(config, store, tokens, agentIdentity(config.agentNumericId));
   const accounts = createAccounts(config.accounts, config.permissive);
   let script: CallScript = DEFAULT_CALL_SCRIPT;
@@ -76,12 +77,17 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     return ref.running;
   };
   let hostPort = '';
+  let publicHost = '';
+  let boundPort = 0;
   const extraRoutes: Route[] = config.routes.map((route) => ({ method: route.method, path: route.path, handler: (ctx) => route.handler({ ...ctx, emulator: self() }) }));
-  const routes = [...domainAndIdpRoutes(tokens, () => hostPort, accounts), ...controlRoutes(self), ...callRoutes(hub, () => calls, () => accounts), ...extraRoutes];
-  const server = createServer(createRouter(routes, config.staticDirs, config.log));
+  const routes = [...domainAndIdpRoutes(tokens, () => publicHost, accounts), ...controlRoutes(self), ...callRoutes(hub, () => calls, () => accounts), ...extraRoutes];
+  const access = createAccessPolicy(config.access, () => ({ host: config.host, port: boundPort, publicHost: config.publicHost }));
+  const server = createServer(createRouter(routes, config.staticDirs, access, config.log));
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });
   server.on('upgrade', (req, socket, head) => {
     socket.on('error', () => socket.destroy());
+    const refused = access.refuseRequest(req);
+    if (refused !== undefined) return refuseUpgrade(socket, refused.status, refused.message);
     const check = checkUpgrade(req);
     if (!check.ok) return refuseUpgrade(socket, check.status, check.message);
     wss.handleUpgrade(req, socket, head, (ws) => {
@@ -91,7 +97,9 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
 
   const port = await listen(server, config.port, config.host);
+  boundPort = port;
   hostPort = `${urlHost(config.host)}:${port}`;
+  publicHost = config.publicHost ?? hostPort;
   const url = `http://${hostPort}`;
   const agent = createAgentControl(core);
 
@@ -99,6 +107,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const running: RunningEmulator = {
     url,
     port,
+    controlSecret: access.secret,
     socketUrl: (accountId) => `ws://${hostPort}/ws_api/account/${encodeURIComponent(accountId)}/messaging/consumer?v=3`,
     agent,
     calls,

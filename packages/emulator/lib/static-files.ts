@@ -1,8 +1,9 @@
 /**
- * Serves files from directories mounted at URL prefixes (GET/HEAD only), never outside the directory.
+ * Serves files from directories mounted at URL prefixes (GET/HEAD only), never outside the directory:
+ * the path is resolved inside it, and so is the real path of the file (a symlink out is not followed).
  */
 import { createReadStream } from 'node:fs';
-import { stat } from 'node:fs/promises';
+import { realpath, stat } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 
@@ -10,6 +11,11 @@ import { extname, join, resolve, sep } from 'node:path';
 export interface StaticDir {
   readonly urlPrefix: string;
   readonly dir: string;
+  /**
+   * The Content-Security-Policy of its HTML pages: default, one that allows the page's own scripts and
+   * styles and the emulator's endpoints (no inline script); a string replaces it; `false` sends none.
+   */
+  readonly csp?: string | false;
 }
 
 const CONTENT_TYPES: Readonly<Record<string, string>> = {
@@ -51,14 +57,34 @@ function resolveInside(dir: string, prefix: string, pathname: string): string | 
   return target === root || target.startsWith(root + sep) ? target : undefined;
 }
 
+/** The real path of `path` if it lies inside the real `root` (symlinks resolved), else undefined. */
+async function realInside(root: string, path: string): Promise<string | undefined> {
+  try {
+    const [realRoot, real] = await Promise.all([realpath(root), realpath(path)]);
+    return real === realRoot || real.startsWith(realRoot + sep) ? real : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** Streams the file for `pathname` if one of `dirs` has it; resolves whether it answered. */
-export async function serveStatic(dirs: readonly StaticDir[], pathname: string, req: IncomingMessage, res: ServerResponse): Promise<boolean> {
-  for (const { urlPrefix, dir } of dirs) {
+export async function serveStatic(
+  dirs: readonly StaticDir[],
+  pathname: string,
+  req: IncomingMessage,
+  res: ServerResponse,
+  htmlHeaders: (csp: string | false | undefined) => Readonly<Record<string, string>> = () => ({}),
+): Promise<boolean> {
+  for (const { urlPrefix, dir, csp } of dirs) {
     const target = resolveInside(dir, urlPrefix, pathname);
-    const file = target === undefined ? undefined : await fileAt(target);
-    if (file === undefined) continue;
+    const found = target === undefined ? undefined : await fileAt(target);
+    const real = found === undefined ? undefined : await realInside(dir, found.path);
+    if (found === undefined || real === undefined) continue;
+    const file = { path: real, size: found.size };
+    const type = CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream';
     res.writeHead(200, {
-      'Content-Type': CONTENT_TYPES[extname(file.path).toLowerCase()] ?? 'application/octet-stream',
+      ...(type.startsWith('text/html') ? htmlHeaders(csp) : {}),
+      'Content-Type': type,
       'Content-Length': file.size,
       'Cache-Control': 'no-cache',
     });

@@ -7,6 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JsonObject } from './json';
 import type { EmulatorClock } from './clock';
+import { MAX_EXPIRES_AT_MS, type EmulatorLimits } from './limits';
 
 export type OpenClose = 'OPEN' | 'CLOSE';
 export type SessionState = 'INVITED' | 'ACCEPTED' | 'CLOSED';
@@ -78,6 +79,8 @@ export interface StoredConversation {
   readonly dialogs: StoredDialog[];
   /** DELETE sent: gone from every subscription. */
   deleted: boolean;
+  /** Bytes of the messaging events stored in its dialogs (JSON of each event), for `maxConversationBytes`. */
+  storedBytes: number;
 }
 
 /** The one emulated agent. */
@@ -93,7 +96,37 @@ export class ConversationStore {
   private readonly conversations: StoredConversation[] = [];
   private lastTs = 0;
 
-  constructor(private readonly clock: EmulatorClock) {}
+  constructor(
+    private readonly clock: EmulatorClock,
+    private readonly limits: Pick<EmulatorLimits, 'maxConversations' | 'maxMessagesPerConversation' | 'maxConversationBytes'>,
+  ) {}
+
+  /**
+   * Makes room for one more conversation: when full, forgets the oldest DELETEd one. Returns why
+   * there is no room (every stored conversation is still live), or undefined.
+   */
+  roomForConversation(): string | undefined {
+    const max = this.limits.maxConversations;
+    if (this.conversations.length < max) return undefined;
+    const oldestDeleted = this.conversations.findIndex((c) => c.deleted);
+    if (oldestDeleted === -1) return `The emulator holds the maximum of ${max} conversations (maxConversations); closed ones are forgotten after their DELETE`;
+    this.conversations.splice(oldestDeleted, 1);
+    return undefined;
+  }
+
+  /** Why `event` cannot be stored in `conversation` (a cap would be passed), or undefined. */
+  refusalToStore(conversation: StoredConversation, event: JsonObject): string | undefined {
+    const { maxMessagesPerConversation: maxCount, maxConversationBytes: maxBytes } = this.limits;
+    const count = conversation.dialogs.reduce((sum, dialog) => sum + dialog.events.length, 0);
+    if (count >= maxCount) return `Conversation holds the maximum of ${maxCount} messages (maxMessagesPerConversation)`;
+    if (conversation.storedBytes + eventBytes(event) > maxBytes) return `Message would take the conversation over ${maxBytes} bytes of messages (maxConversationBytes)`;
+    return undefined;
+  }
+
+  /** Counts a stored event against `maxConversationBytes` (after {@link refusalToStore} allowed it). */
+  countStored(conversation: StoredConversation, event: JsonObject): void {
+    conversation.storedBytes += eventBytes(event);
+  }
 
   /** A timestamp strictly after every earlier one. */
   nextTs(): number {
@@ -140,6 +173,7 @@ export class ConversationStore {
       metaDataLastUpdateTs: ts,
       dialogs: [newDialog(convId, 'MAIN', ts, undefined)],
       deleted: false,
+      storedBytes: 0,
     };
     this.conversations.push(conversation);
     return conversation;
@@ -159,7 +193,8 @@ export class ConversationStore {
     const dialog = newDialog(dialogId, 'OTHER', ts, {
       serviceId: `${conversation.consumerId}#${randomUUID()}`,
       mode,
-      expiresAtMs: ts + ttlMs,
+      // `ts` may run a few ms ahead of the clock (strictly increasing): never past the wire's last date.
+      expiresAtMs: Math.min(ts + ttlMs, MAX_EXPIRES_AT_MS),
       sessionState: 'INVITED',
       notificationKey: 'invited',
       cancelExpiry: undefined,
@@ -170,6 +205,10 @@ export class ConversationStore {
     conversation.metaDataLastUpdateTs = ts;
     return dialog;
   }
+}
+
+function eventBytes(event: JsonObject): number {
+  return Buffer.byteLength(JSON.stringify(event));
 }
 
 function newDialog(dialogId: string, dialogType: 'MAIN' | 'OTHER', ts: number, cobrowse: CobrowseSession | undefined): StoredDialog {

@@ -6,6 +6,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import type { EmulatorClock } from './clock';
 import { signJwt, verifyJwt, type JwtFailure } from './jwt';
+import { DEFAULT_LIMITS } from './limits';
 
 /** Why a socket's token was refused (the socket closes with 4401). */
 export type TokenRefusal = JwtFailure | 'wrong-account' | 'expired';
@@ -16,11 +17,13 @@ export type TokenCheck =
 
 /** Issues and checks consumer JWTs. */
 export interface TokenIssuer {
-  /** A JWT for `consumerId` on `accountId`. */
+  /** A JWT for `consumerId` on `accountId`; throws when {@link refusal} says there is no room. */
   issue(accountId: string, consumerId: string): string;
   check(token: string, accountId: string): TokenCheck;
   /** Every token issued so far counts as expired from now on. */
   expireAll(): void;
+  /** Why no token can be issued now (`maxTokens` unexpired ones are out), or undefined. */
+  refusal(): string | undefined;
 }
 
 /** The `iss` claim, like LP's `https://idp.liveperson.net`. */
@@ -32,19 +35,36 @@ export function consumerIdFromAuthCode(accountId: string, authCode: string): str
   return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-a${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }
 
-/** Creates the IdP for one emulator run. */
-export function createTokenIssuer(secret: string, ttlMs: number, clock: EmulatorClock): TokenIssuer {
+/**
+ * Creates the IdP for one emulator run. It remembers each unexpired token's generation (for
+ * `expireAll`) and forgets a token once it expired, so at most `maxTokens` are held.
+ */
+export function createTokenIssuer(secret: string, ttlMs: number, clock: EmulatorClock, maxTokens = DEFAULT_LIMITS.maxTokens): TokenIssuer {
   // expireAll() bumps the generation; a token is valid only if issued in the current one. Tokens this
-  // run never issued (signed with the same secret in an earlier run) count as generation 0.
+  // run does not remember (signed with the same secret in an earlier run) count as generation 0.
   let generation = 0;
-  const generationOf = new Map<string, number>();
+  // In issue order, which is expiry order (one TTL, a clock that never goes back).
+  const live = new Map<string, { readonly generation: number; readonly expiresAtMs: number }>();
+  const forgetExpired = (): void => {
+    const nowMs = clock.now();
+    for (const [jti, token] of live) {
+      if (token.expiresAtMs > nowMs) break;
+      live.delete(jti);
+    }
+  };
+  const refusal = (): string | undefined => {
+    forgetExpired();
+    return live.size < maxTokens ? undefined : `The IdP holds the maximum of ${maxTokens} unexpired tokens (maxTokens); try again when some expire`;
+  };
   return {
     issue(accountId, consumerId) {
+      const full = refusal();
+      if (full !== undefined) throw new RangeError(full);
       const nowMs = clock.now();
       const jti = randomUUID();
-      generationOf.set(jti, generation);
       const iat = Math.floor(nowMs / 1000);
       const exp = Math.floor((nowMs + ttlMs) / 1000);
+      live.set(jti, { generation, expiresAtMs: exp * 1000 });
       return signJwt({ sub: consumerId, aud: `acc:${accountId}`, iss: EMULATOR_ISSUER, iat, exp, jti }, secret);
     },
     check(token, accountId) {
@@ -53,11 +73,12 @@ export function createTokenIssuer(secret: string, ttlMs: number, clock: Emulator
       const { claims } = verified;
       if (claims.aud !== `acc:${accountId}`) return { ok: false, reason: 'wrong-account' };
       const expiresAtMs = claims.exp * 1000;
-      if (expiresAtMs <= clock.now() || (generationOf.get(claims.jti) ?? 0) < generation) return { ok: false, reason: 'expired' };
+      if (expiresAtMs <= clock.now() || (live.get(claims.jti)?.generation ?? 0) < generation) return { ok: false, reason: 'expired' };
       return { ok: true, consumerId: claims.sub, expiresAtMs };
     },
     expireAll() {
       generation += 1;
     },
+    refusal,
   };
 }

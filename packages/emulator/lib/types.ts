@@ -83,6 +83,11 @@ export interface RunningEmulator {
   /** e.g. `'http://127.0.0.1:8080'`. */
   readonly url: string;
   readonly port: number;
+  /**
+   * The per-run secret of the agent control over HTTP: send it as `X-Emulator-Secret` (the CLI prints
+   * the curl lines with it). The methods here need none.
+   */
+  readonly controlSecret: string;
   /** `ws://HOST:PORT/ws_api/account/{accountId}/messaging/consumer?v=3`. */
   socketUrl(accountId: string): string;
   readonly agent: AgentControl;
@@ -119,7 +124,9 @@ export type ControlErrorCode =
   | 'call-closed'
   | 'call-accepted'
   | 'unknown-call'
-  | 'unknown-peer';
+  | 'unknown-peer'
+  /** A cap of `limits` would be passed (the message names it). */
+  | 'limit-reached';
 
 /** A control request that cannot be served; `status` is its HTTP status (400, 404, 409). */
 export class EmulatorControlError extends Error {

@@ -35,8 +35,12 @@ export function checkUpgrade(req: IncomingMessage): UpgradeCheck {
   };
 }
 
+const REASONS: Readonly<Record<number, string>> = { 400: 'Bad Request', 401: 'Unauthorized', 403: 'Forbidden', 404: 'Not Found', 421: 'Misdirected Request' };
+
 /** Answers a refused upgrade with a plain HTTP status and closes the socket. */
-export function refuseUpgrade(socket: Duplex, status: 400 | 404, message: string): void {
+export function refuseUpgrade(socket: Duplex, status: 400 | 401 | 403 | 404 | 421, message: string): void {
   const text = `${message}\n`;
-  socket.end(`HTTP/1.1 ${status} ${status === 400 ? 'Bad Request' : 'Not Found'}\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`);
+  socket.end(
+    `HTTP/1.1 ${status} ${REASONS[status] ?? 'Refused'}\r\nContent-Type: text/plain; charset=utf-8\r\nX-Content-Type-Options: nosniff\r\nContent-Length: ${Buffer.byteLength(text)}\r\nConnection: close\r\n\r\n${text}`,
+  );
 }

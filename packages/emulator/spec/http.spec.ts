@@ -2,11 +2,10 @@
 import { mkdtempSync, writeFileSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { connect } from 'node:net';
 import { startHarness, stopHarnesses } from './harness';
 import type { Json } from '../lib/json';
 import { parseJson } from '../lib/narrow';
-import { at, httpJson, RawClient } from './raw-client';
+import { at, httpJson, RawClient, rawHttp } from './raw-client';
 
 afterEach(stopHarnesses);
 
@@ -14,17 +13,6 @@ function claimsOf(jwt: unknown): Json | undefined {
   if (typeof jwt !== 'string') throw new Error('no jwt');
   const parsed = parseJson(Buffer.from(jwt.split('.')[1] ?? '', 'base64url').toString('utf8'));
   return parsed.ok ? parsed.value : undefined;
-}
-
-/** A raw HTTP/1.1 exchange (to send a Host header http.request would not). */
-function rawHttp(port: number, text: string): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const socket = connect(port, '127.0.0.1', () => socket.end(text));
-    const chunks: Buffer[] = [];
-    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
-    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
-    socket.on('error', reject);
-  });
 }
 
 describe('Domain API', () => {
@@ -48,13 +36,13 @@ describe('Domain API', () => {
     });
   });
 
-  it('reports the host the client used (e.g. localhost)', async () => {
+  it('answers its own address whatever Host the client sent (see host-and-files.spec.ts)', async () => {
     const { emulator } = await startHarness();
     const reply = await rawHttp(
       emulator.port,
       `GET /api/account/1/service/idp/baseURI.json?version=1.0 HTTP/1.1\r\nHost: localhost:${emulator.port}\r\nConnection: close\r\n\r\n`,
     );
-    expect(reply).toContain(`"baseURI":"localhost:${emulator.port}"`);
+    expect(reply).toContain(`"baseURI":"127.0.0.1:${emulator.port}"`);
   });
 
   it('refuses a missing version (400), an unknown service (404) and a bad account id (400)', async () => {
@@ -102,23 +90,24 @@ describe('IdP', () => {
 });
 
 describe('HTTP plumbing', () => {
-  it('puts CORS headers on every response, errors included, and answers preflight', async () => {
+  it('puts CORS headers for its own origin on every response, errors included, and answers preflight (foreign origins: access.spec.ts)', async () => {
     const { emulator } = await startHarness();
-    const ok = await httpJson('POST', `${emulator.url}/api/account/1/signup`, undefined, { Origin: 'https://brand.example' });
-    const missing = await httpJson('GET', `${emulator.url}/nowhere`);
-    expect(ok.headers['access-control-allow-origin']).toBe('*');
+    const origin = `http://127.0.0.1:${emulator.port}`;
+    const ok = await httpJson('POST', `${emulator.url}/api/account/1/signup`, undefined, { Origin: origin });
+    const missing = await httpJson('GET', `${emulator.url}/nowhere`, undefined, { Origin: origin });
+    expect(ok.headers['access-control-allow-origin']).toBe(origin);
     expect(missing).toMatchObject({ status: 404, json: { error: 'not found: GET /nowhere' } });
-    expect(missing.headers['access-control-allow-origin']).toBe('*');
+    expect(missing.headers['access-control-allow-origin']).toBe(origin);
     const preflight = await httpJson('OPTIONS', `${emulator.url}/emulator/agent/invite`, undefined, {
-      Origin: 'https://brand.example',
+      Origin: origin,
       'Access-Control-Request-Method': 'POST',
       'Access-Control-Request-Headers': 'content-type',
     });
     expect(preflight.status).toBe(204);
     expect(preflight.headers).toMatchObject({
-      'access-control-allow-origin': '*',
+      'access-control-allow-origin': origin,
       'access-control-allow-methods': expect.stringContaining('POST'),
-      'access-control-allow-headers': 'content-type',
+      'access-control-allow-headers': 'Content-Type, X-Emulator-Secret',
     });
   });
 

@@ -4,6 +4,7 @@
  * matching frame, waiting (real time, bounded) for it to arrive.
  */
 import { request as httpRequest } from 'node:http';
+import { connect } from 'node:net';
 import { WebSocket } from 'ws';
 import type { Json, JsonObject } from '../lib/json';
 import type { RunningEmulator } from '../lib';
@@ -214,4 +215,15 @@ export function jwtSub(jwt: string): string {
   const sub = parsed.ok ? at(parsed.value, 'sub') : undefined;
   if (typeof sub !== 'string') throw new Error('no sub claim');
   return sub;
+}
+
+/** A raw HTTP/1.1 exchange (to send a Host header http.request would not). */
+export function rawHttp(port: number, text: string): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const socket = connect(port, '127.0.0.1', () => socket.end(text));
+    const chunks: Buffer[] = [];
+    socket.on('data', (chunk: Buffer) => chunks.push(chunk));
+    socket.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    socket.on('error', reject);
+  });
 }
