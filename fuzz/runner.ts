@@ -1,0 +1,140 @@
+/**
+ * The fuzz runner shared by `npm run fuzz` (fuzz/cli.ts) and the jest spec (spec/fuzz): runs
+ * seeded cases of the three families, catches every escape (a throw, a stream error or completion,
+ * an unhandled error or rejection, a rejected frame without its diagnostic) and times every case.
+ */
+import { config as rxjsConfig } from 'rxjs';
+import { describe, type Escape } from './checks';
+import { clientCase } from './family-client';
+import { decodeCase } from './family-decode';
+import { dialogsCase } from './family-dialogs';
+import { caseSeed, Rand } from './rand';
+
+export type Family = 'decode' | 'dialogs' | 'client';
+export const FAMILIES: readonly Family[] = ['decode', 'dialogs', 'client'];
+
+const RUN: Readonly<Record<Family, (r: Rand) => { readonly label: string; readonly escapes: Escape[] }>> = {
+  decode: decodeCase,
+  dialogs: dialogsCase,
+  client: clientCase,
+};
+
+/** The family of case `index`: of every 10 cases, 5 decode, 3 dialogs, 2 client. */
+export function familyOf(index: number): Family {
+  const slot = index % 10;
+  return slot < 5 ? 'decode' : slot < 8 ? 'dialogs' : 'client';
+}
+
+/** An escape with what reproduces it. */
+export interface EscapeRecord extends Escape {
+  readonly family: Family;
+  readonly seed: number;
+  readonly index: number;
+  readonly label: string;
+}
+
+export interface FamilyStats {
+  readonly cases: number;
+  readonly escapes: number;
+  readonly p50Ms: number;
+  readonly p99Ms: number;
+  readonly maxMs: number;
+  /** The slowest case: index and label. */
+  readonly slowest: { readonly index: number; readonly label: string } | undefined;
+}
+
+export interface FuzzSummary {
+  readonly seed: number;
+  readonly cases: number;
+  readonly totalMs: number;
+  readonly families: Readonly<Record<Family, FamilyStats>>;
+  readonly escapes: readonly EscapeRecord[];
+}
+
+export interface FuzzOptions {
+  readonly seed: number;
+  /** Number of cases (indices 0 … cases-1). */
+  readonly cases: number;
+  /** Run only these case indices (to reproduce). */
+  readonly only?: readonly number[];
+  /** Called every 1,000 cases. */
+  readonly onProgress?: (done: number) => void;
+}
+
+const nextMacrotask = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
+function percentile(sorted: Float64Array, p: number): number {
+  return sorted.length === 0 ? 0 : (sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))] ?? 0);
+}
+
+/** Runs the cases; resolves with the summary (it never rejects over a case). */
+export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
+  const { seed } = options;
+  const indices = options.only ?? Array.from({ length: options.cases }, (_, i) => i);
+  const times: Record<Family, number[]> = { decode: [], dialogs: [], client: [] };
+  const slowest: Record<Family, { ms: number; index: number; label: string } | undefined> = { decode: undefined, dialogs: undefined, client: undefined };
+  const escapes: EscapeRecord[] = [];
+  let current: { family: Family; index: number; label: string } = { family: 'decode', index: -1, label: '' };
+  const record = (escape: Escape): void => {
+    escapes.push({ ...escape, family: current.family, seed, index: current.index, label: current.label });
+  };
+  const unhandled = (what: string) => (error: unknown): void => record({ kind: 'unhandled', message: `${what}: ${describe(error)}` });
+  const onRejection = unhandled('unhandled rejection');
+  const onUncaught = unhandled('uncaught exception');
+  const saved = { onUnhandledError: rxjsConfig.onUnhandledError, onStoppedNotification: rxjsConfig.onStoppedNotification };
+  rxjsConfig.onUnhandledError = unhandled('rxjs unhandled error');
+  // A complete after a stop is harmless; an error after a stop would be lost: that escaped.
+  rxjsConfig.onStoppedNotification = (notification) => {
+    if (notification.kind === 'E') record({ kind: 'unhandled', message: `rxjs error after its subscriber stopped: ${describe(notification.error)}` });
+  };
+  process.on('unhandledRejection', onRejection);
+  process.on('uncaughtException', onUncaught);
+  const start = performance.now();
+  try {
+    for (let n = 0; n < indices.length; n++) {
+      const index = indices[n] ?? 0;
+      const family = familyOf(index);
+      current = { family, index, label: '' };
+      const t0 = performance.now();
+      try {
+        const result = RUN[family](new Rand(caseSeed(seed, index)));
+        current.label = result.label;
+        for (const escape of result.escapes) record(escape);
+      } catch (error: unknown) {
+        record({ kind: 'throw', message: describe(error) });
+      }
+      const ms = performance.now() - t0;
+      times[family].push(ms);
+      const slow = slowest[family];
+      if (slow === undefined || ms > slow.ms) slowest[family] = { ms, index, label: current.label };
+      // Let microtasks and timers of this case surface (unhandled rejections are counted against it).
+      if (family !== 'decode' || n % 1000 === 999) await nextMacrotask();
+      if (n % 1000 === 999) options.onProgress?.(n + 1);
+    }
+    await nextMacrotask();
+  } finally {
+    process.off('unhandledRejection', onRejection);
+    process.off('uncaughtException', onUncaught);
+    rxjsConfig.onUnhandledError = saved.onUnhandledError;
+    rxjsConfig.onStoppedNotification = saved.onStoppedNotification;
+  }
+  const stats = (family: Family): FamilyStats => {
+    const sorted = Float64Array.from(times[family]).sort();
+    const slow = slowest[family];
+    return {
+      cases: sorted.length,
+      escapes: escapes.filter((e) => e.family === family).length,
+      p50Ms: percentile(sorted, 0.5),
+      p99Ms: percentile(sorted, 0.99),
+      maxMs: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] ?? 0),
+      slowest: slow === undefined ? undefined : { index: slow.index, label: slow.label },
+    };
+  };
+  return {
+    seed,
+    cases: indices.length,
+    totalMs: performance.now() - start,
+    families: { decode: stats('decode'), dialogs: stats('dialogs'), client: stats('client') },
+    escapes,
+  };
+}
