@@ -56,17 +56,25 @@ export function clientCase(r: Rand): { readonly label: string; readonly escapes:
     if (source === 'connection' && (diagnostic.type === 'decode-error' || diagnostic.type === 'frame-too-large')) rejections[diagnostic.type] += 1;
   };
   const invitations: CallInvitation[] = [];
-  let terminal = false; // connection$ ends after a terminal `closed` (documented)
+  // A connection over for good (`closed`: auth failed twice, the policy gave up) ends every stream
+  // but diagnostic$; any other completion escaped. (The call streams complete just before
+  // connection$ emits `closed`, so this is judged at the end of the case.)
+  let terminal = false;
+  const completed: string[] = [];
+  const ended = (name: string) => (): boolean => {
+    completed.push(name);
+    return true;
+  };
   const held: Subscription[] = [
     watch('diagnostic$', client.diagnostic$, escapes, onDiagnostic),
-    watch('connection$', client.connection$, escapes, (state) => (terminal ||= state.status === 'closed'), () => terminal),
-    watch('dialog$', client.dialog$, escapes),
-    watch('invitation$', client.invitation$, escapes, (invitation) => invitations.push(invitation)),
-    watch('accepted$', client.accepted$, escapes),
-    watch('closed$', client.closed$, escapes),
-    watch('error$', client.error$, escapes),
-    watch('resume$', client.resume$, escapes),
-    watch('session$', client.session$, escapes),
+    watch('connection$', client.connection$, escapes, (state) => (terminal ||= state.status === 'closed'), ended('connection$')),
+    watch('dialog$', client.dialog$, escapes, undefined, ended('dialog$')),
+    watch('invitation$', client.invitation$, escapes, (invitation) => invitations.push(invitation), ended('invitation$')),
+    watch('accepted$', client.accepted$, escapes, undefined, ended('accepted$')),
+    watch('closed$', client.closed$, escapes, undefined, ended('closed$')),
+    watch('error$', client.error$, escapes, undefined, ended('error$')),
+    watch('resume$', client.resume$, escapes, undefined, ended('resume$')),
+    watch('session$', client.session$, escapes, undefined, ended('session$')),
   ];
   const commands: Subscription[] = [];
   const command = (name: string, command$: Observable<unknown>): void => {
@@ -117,6 +125,7 @@ export function clientCase(r: Rand): { readonly label: string; readonly escapes:
   scheduler.advance(r.pick(ADVANCES));
   for (const subscription of [...commands, ...held]) subscription.unsubscribe();
   scheduler.advance(1_000);
+  if (!terminal) for (const name of completed) escapes.push({ kind: 'stream-complete', message: `${name} completed while the connection was not over` });
   for (const error of lpTag.listenerErrors()) escapes.push({ kind: 'throw', message: `an lpTag listener threw: ${describe(error)}` });
   return { label: `steps:${steps},sockets:${sockets.sockets.length}`, escapes };
 
