@@ -4,6 +4,7 @@
  */
 import { decodeExConversationBody } from './decode-conversation';
 import { decodeError } from './decode-error';
+import { MAX_JSON_DEPTH, nestsDeeperThan } from './depth';
 import { decodeMessagingBody } from './decode-messaging';
 import { Fields } from './fields';
 import { Fail, isObject, type Read } from './read';
@@ -62,7 +63,8 @@ function describe(error: unknown): string {
  *
  * - `kind: "resp"` → `ResponseFrame` (`reqId` always a string; `code` a finite integer);
  * - `kind: "notification"` → the two modelled notifications, else `UnknownNotification`;
- * - any other `kind` string → `UnknownFrame`; a missing or non-string `kind` → error at `kind`.
+ * - any other `kind` string → `UnknownFrame`; a missing or non-string `kind` → error at `kind`;
+ * - JSON nested more than 1000 levels deep → an error at the frame, without parsing it.
  *
  * @example
  * ```ts
@@ -73,6 +75,9 @@ function describe(error: unknown): string {
  */
 export function decode(text: string): DecodeResult {
   if (typeof text !== 'string') return { ok: false, error: decodeError(new Fail('', 'text frame (string)'), '') };
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
+    return { ok: false, error: decodeError(new Fail('', `JSON nested at most ${MAX_JSON_DEPTH} levels deep`), text) };
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
