@@ -9,7 +9,10 @@ export interface Escape {
 
 /** A short description of anything thrown. */
 export function describe(error: unknown): string {
-  if (error instanceof Error) return `${error.name}: ${error.message}`.slice(0, 300);
+  if (error instanceof Error) {
+    const where = error.stack?.split('\n').find((line) => line.trim().startsWith('at '))?.trim() ?? '';
+    return `${error.name}: ${error.message.split('\n')[0] ?? ''} ${where}`.slice(0, 300);
+  }
   return `${typeof error}: ${String(error)}`.slice(0, 300);
 }
 

@@ -33,6 +33,11 @@ function slots(root: Mutable, out: Slot[] = []): Slot[] {
   return out;
 }
 
+/** A fresh copy (the constant lists below must never be mutated by a later mutation). */
+function fresh(value: Json): Json {
+  return typeof value === 'object' && value !== null ? (JSON.parse(JSON.stringify(value)) as Json) : value;
+}
+
 function set(slot: Slot, value: Json): void {
   if (Array.isArray(slot.parent)) slot.parent[Number(slot.key)] = value;
   else Object.defineProperty(slot.parent, String(slot.key), { value, enumerable: true, configurable: true, writable: true });
@@ -62,7 +67,7 @@ export function mutateTree(r: Rand, root: JsonObject, splices: Splices, budget: 
       remove(slot);
       return 'delete';
     case 1:
-      set(slot, r.pick(SWAPS));
+      set(slot, fresh(r.pick(SWAPS)));
       return 'type-swap';
     case 2:
       set(slot, r.pick(NUMBERS));
@@ -72,7 +77,7 @@ export function mutateTree(r: Rand, root: JsonObject, splices: Splices, budget: 
       return 'number-as-string';
     case 4: {
       const target = isContainer(slot.parent) && !Array.isArray(slot.parent) ? slot.parent : (root as { [key: string]: Json });
-      set({ parent: target, key: r.pick(PROTO_KEYS) }, r.pick<Json>([{ polluted: true }, null, 'x', [], { toString: 1 }]));
+      set({ parent: target, key: r.pick(PROTO_KEYS) }, fresh(r.pick<Json>([{ polluted: true }, null, 'x', [], { toString: 1 }])));
       return 'proto-key';
     }
     case 5: {
@@ -95,7 +100,7 @@ export function mutateTree(r: Rand, root: JsonObject, splices: Splices, budget: 
       return 'random-json';
     default: {
       const value = (slot.parent as Record<string | number, Json>)[slot.key];
-      if (Array.isArray(slot.parent) && value !== undefined) slot.parent.push(value); // a duplicate element
+      if (Array.isArray(slot.parent) && value !== undefined) slot.parent.push(fresh(value)); // a duplicate element
       else if (value !== undefined) set(slot, [value]); // a bare value as a one-element list, or the reverse
       return 'duplicate-or-wrap';
     }
