@@ -59,7 +59,7 @@ export type Splices = Map<string, string>;
 
 /** Applies one random structural mutation to `root` (in place). Returns its name. */
 export function mutateTree(r: Rand, root: JsonObject, splices: Splices, budget: number): string {
-  const all = slots(root as Mutable);
+  const all = slots(root);
   if (all.length === 0) return 'none';
   const slot = r.pick(all);
   switch (r.int(10)) {
@@ -76,7 +76,7 @@ export function mutateTree(r: Rand, root: JsonObject, splices: Splices, budget: 
       set(slot, r.pick(NUMBER_STRINGS));
       return 'number-as-string';
     case 4: {
-      const target = isContainer(slot.parent) && !Array.isArray(slot.parent) ? slot.parent : (root as { [key: string]: Json });
+      const target = isContainer(slot.parent) && !Array.isArray(slot.parent) ? slot.parent : (root);
       set({ parent: target, key: r.pick(PROTO_KEYS) }, fresh(r.pick<Json>([{ polluted: true }, null, 'x', [], { toString: 1 }])));
       return 'proto-key';
     }
