@@ -20,11 +20,14 @@ export interface FrameInput {
 /** The largest text generated (a little over the client's default 1 MiB cap, so the cap is hit too). */
 export const MAX_TEXT = 1_200_000;
 
-/** A valid frame mutated 1–4 times (structurally, then sometimes textually). */
-export function mutatedFrame(r: Rand, frame: JsonObject): FrameInput {
+/** The largest huge string or deep nesting spliced into a frame of a sequence (dialogs, client). */
+export const SEQUENCE_BUDGET = 64 * 1024;
+
+/** A valid frame mutated 1–4 times (structurally, then sometimes textually); `budget` bounds what is spliced in. */
+export function mutatedFrame(r: Rand, frame: JsonObject, budget = SEQUENCE_BUDGET): FrameInput {
   const splices: Splices = new Map();
   const names: string[] = [];
-  for (let n = r.range(1, 4); n > 0; n--) names.push(mutateTree(r, frame, splices, MAX_TEXT));
+  for (let n = r.range(1, 4); n > 0; n--) names.push(mutateTree(r, frame, splices, budget));
   let text = stringify(frame, splices);
   if (r.chance(0.2)) {
     const mutated = mutateText(r, text);
@@ -38,7 +41,7 @@ export function mutatedFrame(r: Rand, frame: JsonObject): FrameInput {
 export function anyFrameInput(r: Rand, u: Universe, now: number): FrameInput {
   const roll = r.int(100);
   if (roll < 30) return { text: JSON.stringify(anyValidFrame(r, u, now)), label: 'valid', mustDecode: true };
-  if (roll < 75) return mutatedFrame(r, anyValidFrame(r, u, now));
+  if (roll < 75) return mutatedFrame(r, anyValidFrame(r, u, now), MAX_TEXT);
   if (roll < 82) return { text: randomJsonText(r), label: 'random-json', mustDecode: false };
   if (roll < 87) return { text: randomText(r), label: 'random-text', mustDecode: false };
   if (roll < 91) return { text: binaryText(r, r.logInt(100_000)), label: 'binary', mustDecode: false };

@@ -82,7 +82,7 @@ export function mutateTree(r: Rand, root: JsonObject, splices: Splices, budget: 
     }
     case 5: {
       const sentinel = `@@fuzz-splice-${splices.size}@@`;
-      splices.set(`"${sentinel}"`, JSON.stringify('x'.repeat(Math.min(budget, r.logInt(1 << 20)))));
+      splices.set(`"${sentinel}"`, `"${'x'.repeat(Math.min(budget, r.logInt(1 << 20)))}"`);
       set(slot, sentinel);
       return 'huge-string';
     }
@@ -110,7 +110,7 @@ export function mutateTree(r: Rand, root: JsonObject, splices: Splices, budget: 
 /** The frame's text with the splices applied. */
 export function stringify(root: JsonObject, splices: Splices): string {
   let text = JSON.stringify(root);
-  for (const [sentinel, raw] of splices) text = text.split(sentinel).join(raw);
+  for (const [sentinel, raw] of splices) text = text.replace(sentinel, () => raw);
   return text;
 }
 

@@ -41,6 +41,7 @@ export interface EscapeRecord extends Escape {
 export interface FamilyStats {
   readonly cases: number;
   readonly escapes: number;
+  readonly meanMs: number;
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
@@ -52,6 +53,8 @@ export interface FuzzSummary {
   readonly seed: number;
   readonly cases: number;
   readonly totalMs: number;
+  /** CPU time of the process (user + system) while the cases ran: the machine's load does not inflate it. */
+  readonly cpuMs: number;
   readonly families: Readonly<Record<Family, FamilyStats>>;
   readonly escapes: readonly EscapeRecord[];
 }
@@ -81,6 +84,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const times: Record<Family, number[]> = { decode: [], dialogs: [], client: [] };
   const slowest: Record<Family, { ms: number; index: number; label: string } | undefined> = { decode: undefined, dialogs: undefined, client: undefined };
   const escapes: EscapeRecord[] = [];
+  let cpu = { user: 0, system: 0 };
   let current: { family: Family; index: number; label: string } = { family: 'decode', index: -1, label: '' };
   const record = (escape: Escape): void => {
     escapes.push({ ...escape, family: current.family, seed, index: current.index, label: current.label });
@@ -106,6 +110,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   process.on('unhandledRejection', onRejection);
   process.on('uncaughtException', onUncaught);
   const start = performance.now();
+  const cpuStart = process.cpuUsage();
   try {
     for (let n = 0; n < indices.length; n++) {
       const index = indices[n] ?? 0;
@@ -129,6 +134,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     }
     await nextMacrotask();
   } finally {
+    cpu = process.cpuUsage(cpuStart);
     timeoutProvider.delegate = savedDelegate;
     process.off('unhandledRejection', onRejection);
     process.off('uncaughtException', onUncaught);
@@ -141,6 +147,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     return {
       cases: sorted.length,
       escapes: escapes.filter((e) => e.family === family).length,
+      meanMs: sorted.length === 0 ? 0 : sorted.reduce((a, b) => a + b, 0) / sorted.length,
       p50Ms: percentile(sorted, 0.5),
       p99Ms: percentile(sorted, 0.99),
       maxMs: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] ?? 0),
@@ -151,6 +158,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     seed,
     cases: indices.length,
     totalMs: performance.now() - start,
+    cpuMs: (cpu.user + cpu.system) / 1000,
     families: { decode: stats('decode'), dialogs: stats('dialogs'), client: stats('client') },
     escapes,
   };
