@@ -84,7 +84,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const times: Record<Family, number[]> = { decode: [], dialogs: [], client: [] };
   const slowest: Record<Family, { ms: number; index: number; label: string } | undefined> = { decode: undefined, dialogs: undefined, client: undefined };
   const escapes: EscapeRecord[] = [];
-  let cpu = { user: 0, system: 0 };
+  let cpu: NodeJS.CpuUsage | undefined;
   let current: { family: Family; index: number; label: string } = { family: 'decode', index: -1, label: '' };
   const record = (escape: Escape): void => {
     escapes.push({ ...escape, family: current.family, seed, index: current.index, label: current.label });
@@ -158,7 +158,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
     seed,
     cases: indices.length,
     totalMs: performance.now() - start,
-    cpuMs: (cpu.user + cpu.system) / 1000,
+    cpuMs: cpu === undefined ? 0 : (cpu.user + cpu.system) / 1000,
     families: { decode: stats('decode'), dialogs: stats('dialogs'), client: stats('client') },
     escapes,
   };
