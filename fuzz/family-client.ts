@@ -127,7 +127,7 @@ export function clientCase(r: Rand): { readonly label: string; readonly escapes:
   scheduler.advance(1_000);
   if (!terminal) for (const name of completed) escapes.push({ kind: 'stream-complete', message: `${name} completed while the connection was not over` });
   for (const error of lpTag.listenerErrors()) escapes.push({ kind: 'throw', message: `an lpTag listener threw: ${describe(error)}` });
-  return { label: `steps:${steps},sockets:${sockets.sockets.length}`, escapes };
+  return { label: `steps:${steps},sockets:${sockets.sockets.length},invitations:${invitations.length},rejected:${rejections['decode-error'] + rejections['frame-too-large']}`, escapes };
 
   /** The socket delivers `text`; a text the client must reject must leave its diagnostic. */
   function receive(socket: FakeSocket, text: string): void {

@@ -39,8 +39,13 @@ export function dialogsCase(r: Rand): { readonly label: string; readonly escapes
   const forgetful = r.chance(0.2);
   const memory = forgetful ? { retainClosed: r.range(1, 4), retainConversations: r.range(1, 3) } : {};
   const streams = partitionDialogs(frames.pipe(callDialogs({ scheduler, declined$: declined, ...memory })));
+  let events = 0;
+  const contract = forgetful ? undefined : dialogContract(escapes);
   const subscriptions: Subscription[] = [
-    watch('dialog$', streams.dialog$, escapes, forgetful ? undefined : dialogContract(escapes), done),
+    watch('dialog$', streams.dialog$, escapes, (event) => {
+      events += 1;
+      contract?.(event);
+    }, done),
     watch('invitation$', streams.invitation$, escapes, undefined, done),
     watch('accepted$', streams.accepted$, escapes, undefined, done),
     watch('closed$', streams.closed$, escapes, undefined, done),
@@ -77,5 +82,5 @@ export function dialogsCase(r: Rand): { readonly label: string; readonly escapes
   sourceDone = true;
   frames.complete();
   for (const subscription of subscriptions) subscription.unsubscribe();
-  return { label: `steps:${steps},mutated:${mutated}`, escapes };
+  return { label: `steps:${steps},mutated:${mutated},events:${events}`, escapes };
 }
