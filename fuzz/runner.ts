@@ -45,6 +45,9 @@ export interface FamilyStats {
   readonly p50Ms: number;
   readonly p99Ms: number;
   readonly maxMs: number;
+  /** Per-case CPU time (user + system): unlike the wall-clock times, not inflated by other processes. */
+  readonly cpuP99Ms: number;
+  readonly cpuMaxMs: number;
   /** The slowest case: index and label. */
   readonly slowest: { readonly index: number; readonly label: string } | undefined;
 }
@@ -82,6 +85,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const { seed } = options;
   const indices = options.only ?? Array.from({ length: options.cases }, (_, i) => i);
   const times: Record<Family, number[]> = { decode: [], dialogs: [], client: [] };
+  const cpuTimes: Record<Family, number[]> = { decode: [], dialogs: [], client: [] };
   const slowest: Record<Family, { ms: number; index: number; label: string } | undefined> = { decode: undefined, dialogs: undefined, client: undefined };
   const escapes: EscapeRecord[] = [];
   let cpu: NodeJS.CpuUsage | undefined;
@@ -117,6 +121,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       const family = familyOf(index);
       current = { family, index, label: '' };
       const t0 = performance.now();
+      const c0 = process.cpuUsage();
       try {
         const result = (options.run?.[family] ?? RUN[family])(new Rand(caseSeed(seed, index)));
         current.label = result.label;
@@ -125,7 +130,9 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
         record({ kind: 'throw', message: describe(error) });
       }
       const ms = performance.now() - t0;
+      const used = process.cpuUsage(c0);
       times[family].push(ms);
+      cpuTimes[family].push((used.user + used.system) / 1000);
       const slow = slowest[family];
       if (slow === undefined || ms > slow.ms) slowest[family] = { ms, index, label: current.label };
       // Let microtasks and timers of this case surface (unhandled rejections are counted against it).
@@ -144,6 +151,7 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
   const stats = (family: Family): FamilyStats => {
     const sorted = Float64Array.from(times[family]).sort();
     const slow = slowest[family];
+    const cpuSorted = Float64Array.from(cpuTimes[family]).sort();
     return {
       cases: sorted.length,
       escapes: escapes.filter((e) => e.family === family).length,
@@ -151,6 +159,8 @@ export async function runFuzz(options: FuzzOptions): Promise<FuzzSummary> {
       p50Ms: percentile(sorted, 0.5),
       p99Ms: percentile(sorted, 0.99),
       maxMs: sorted.length === 0 ? 0 : (sorted[sorted.length - 1] ?? 0),
+      cpuP99Ms: percentile(cpuSorted, 0.99),
+      cpuMaxMs: cpuSorted.length === 0 ? 0 : (cpuSorted[cpuSorted.length - 1] ?? 0),
       slowest: slow === undefined ? undefined : { index: slow.index, label: slow.label },
     };
   };
