@@ -93,7 +93,7 @@ describe('protocol: decoding isolates failure', () => {
     const upsert = conversationUpsert({});
     const result = upsert['result'] as JsonObject;
     const details = result['conversationDetails'] as JsonObject;
-    const participants = [{ id: 'a', role: 'CONSUMER' }, { id: 'b' }, { id: 'c', role: 'ASSIGNED_AGENT' }];
+    const participants: JsonObject[] = [{ id: 'a', role: 'CONSUMER' }, { id: 'b' }, { id: 'c', role: 'ASSIGNED_AGENT' }];
     const { frame, issues } = decoded(exConversationNotification({ changes: [{ ...upsert, result: { ...result, conversationDetails: { ...details, participants } } }] }));
     const change = ex(frame).body.changes[0];
     if (change?.type !== 'UPSERT') throw new Error('expected the UPSERT');
