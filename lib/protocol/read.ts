@@ -46,8 +46,6 @@ export type ElementDecoder<S extends Json, T> = (element: S, path: string, issue
 
 /** Largest valid epoch-milliseconds value (`new Date(8.64e15)`). */
 export const MAX_EPOCH_MS = 8.64e15;
-/** Largest valid epoch-seconds value, so that `* 1000` stays a valid date. */
-export const MAX_EPOCH_S = 8.64e12;
 
 export const EXPECT_TIMESTAMP = 'timestamp (finite number, 0 to 8.64e15 ms)';
 export const EXPECT_NON_NEGATIVE_INTEGER = 'non-negative integer';
