@@ -27,10 +27,11 @@ const COMMAND_ERRORS: readonly (abstract new (...args: never[]) => Error)[] = [
   lib.ConnectionClosedError, lib.ResponseDecodeError, lib.PublishError, lib.LpTagUnavailableError,
 ];
 
-/** The diagnostic a rejected text must produce, or undefined for a text the client takes. */
+/** The diagnostic a text rejected in whole or in part (an element dropped) must produce, or undefined. */
 function expectedDiagnostic(text: string): 'frame-too-large' | 'decode-error' | undefined {
   if (text.length > FRAME_CAP) return 'frame-too-large';
-  return decode(text).ok ? undefined : 'decode-error';
+  const result = decode(text);
+  return result.ok && result.issues.length === 0 ? undefined : 'decode-error';
 }
 
 /** One client case: 1–30 steps; returns the escapes found. */
