@@ -2,6 +2,7 @@ import { asyncScheduler } from 'rxjs';
 import { defaultDomainApi } from '../auth/domain-api';
 import { globalFetch } from '../auth/http';
 import { buildClientProperties } from '../transport/client-properties';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 import { DEFAULT_MAX_INBOUND_FRAME_SIZE } from '../transport/frame-size';
 import { defaultKeepAlive } from '../transport/keep-alive';
 import { defaultReconnectPolicy } from '../transport/reconnect-policy';
@@ -36,7 +37,8 @@ export function resolveCoreConfig(config: ConnectionConfig, report: (diagnostic:
     domainApi: endpoint.domainApi ?? defaultDomainApi,
     fetch: config.fetch ?? globalFetch(),
     factory,
-    scheduler: config.scheduler ?? asyncScheduler,
+    // Every timer of the connection runs on it: clamped to what timers hold (lib/scheduling).
+    scheduler: clampScheduler(config.scheduler ?? asyncScheduler),
     random: config.random ?? Math.random,
     policy: { ...defaultReconnectPolicy, ...config.reconnect },
     keepAlive: { ...defaultKeepAlive, ...config.keepAlive },

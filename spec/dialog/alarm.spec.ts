@@ -1,7 +1,8 @@
 import { Subject, VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import type { SchedulerAction, SchedulerLike } from 'rxjs';
 import { callDialogs } from '../../lib/dialog';
-import { createAlarm, MAX_TIMER_DELAY_MS } from '../../lib/dialog/alarm';
+import { createAlarm } from '../../lib/dialog/alarm';
+import { MAX_TIMER_DELAY_MS } from '../../lib/scheduling/clamp-delay';
 import type { InboundFrame } from '../../lib/protocol/types';
 import { dialog, snapshot } from './helpers';
 
