@@ -1,9 +1,12 @@
 import { RequestError } from '../errors';
+import { redact, redactDeep } from '../redact';
 import type { EndCause } from '../transport/reconnect-policy';
 import type { Refresh } from '../transport/reconnect-policy';
 import type { CloseInfo } from '../transport/websocket-like';
 import type { QueueDropReason } from '../rpc/queue';
 import type { SocketDiagnostic } from '../transport/socket-link';
+
+export { redact, redactDeep } from '../redact';
 
 /**
  * Everything the connection noticed but survived, as values (never thrown, never an error of a
@@ -28,20 +31,6 @@ export type ConnectionDiagnostic =
   /** A (re-)subscription failed on the current socket; it is issued again on the next one. */
   | { readonly type: 'subscription-failed'; readonly requestType: string; readonly message: string };
 
-const jwtPattern = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
-// A token-bearing query parameter of a URL (`?token=…`, `&access_token=…`, `&jwt=…`).
-const secretParam = /([?&#](?:[\w-]*token|jwt|authCode|code|key|secret|sig|signature|password)=)[^&#\s"']*/gi;
-
-/**
- * Removes anything JWT-shaped, the values of token-bearing URL query parameters, and the given
- * secrets (the exact tokens the client was handed; 8 characters or more), from a text meant for a
- * public value (a diagnostic, a state, an error).
- */
-export function redact(text: string, secrets: readonly string[] = []): string {
-  const withoutSecrets = secrets.filter((secret) => secret.length >= 8).reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
-  return withoutSecrets.replace(jwtPattern, '[redacted jwt]').replace(secretParam, '$1[redacted]');
-}
-
 /** A short, redacted description of an unknown error (its `cause` chain included). */
 export function describeError(error: unknown, secrets: readonly string[] = []): string {
   const parts: string[] = [];
@@ -51,22 +40,6 @@ export function describeError(error: unknown, secrets: readonly string[] = []): 
     current = current instanceof Error ? current.cause : undefined;
   }
   return redact(parts.join(' ← '), secrets);
-}
-
-/**
- * `value` with {@link redact} applied to every string in it (plain objects and arrays, copied;
- * anything else as is). For values made of outside text: response bodies, diagnostics, states.
- */
-export function redactDeep<T>(value: T, secrets: readonly string[] = []): T {
-  const walk = (item: unknown, depth: number): unknown => {
-    if (typeof item === 'string') return redact(item, secrets);
-    if (depth > 32 || typeof item !== 'object' || item === null) return item;
-    if (Array.isArray(item)) return item.map((element: unknown) => walk(element, depth + 1));
-    if (Object.getPrototypeOf(item) !== Object.prototype) return item;
-    return Object.fromEntries(Object.entries(item).map(([key, field]) => [key, walk(field, depth + 1)]));
-  };
-  // The shape is kept: only strings change.
-  return walk(value, 0) as T;
 }
 
 /**

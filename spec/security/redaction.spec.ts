@@ -6,7 +6,7 @@
  */
 import { type Observable, type Subscription } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import type { JwtReason } from '../../lib/auth/auth';
+import { authenticated, type JwtReason } from '../../lib/auth/auth';
 import { createConnection } from '../../lib/connection/create-connection';
 import type { Connection, ConnectionConfig } from '../../lib/connection/types';
 import { createFakeSocketFactory, defaultAutoReplies, type FakeSocketFactory } from '../../lib/testing/fake-socket';
@@ -130,6 +130,23 @@ describe('redaction: no token reaches a public value', () => {
       scheduler.flush();
       expect(run.seen.some((value) => JSON.stringify(value).includes('token-error'))).toBe(true);
       expect(scanFor(run.seen, everyToken())).toEqual([]);
+    });
+  });
+
+  it('IdP errors: authenticated() whose IdP call fails echoing the auth code and the request (token-error diagnostic)', () => {
+    scheduler.run(() => {
+      const AUTH_CODE = 'brand-auth-c0de-5ecret';
+      const run = start(scheduler, {
+        auth: authenticated(() => AUTH_CODE, { idpHost: 'idp.example' }),
+        fetch: (url, init) => {
+          throw new Error(`POST ${url}?code=${AUTH_CODE} failed: body ${init?.body ?? ''} refused for ${JWT}`);
+        },
+      });
+      const held = run.connection.connect().subscribe();
+      run.at(200, () => held.unsubscribe());
+      scheduler.flush();
+      expect(run.seen.some((value) => JSON.stringify(value).includes('token-error'))).toBe(true);
+      expect(scanFor(run.seen, [AUTH_CODE, JWT])).toEqual([]);
     });
   });
 
