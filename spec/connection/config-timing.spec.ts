@@ -19,7 +19,7 @@ const base = (): ConnectionConfig => ({
   webSocketFactory: createFakeSocketFactory().webSocketFactory,
 });
 /** A config as plain JavaScript could pass it (the types would refuse some of these). */
-const create = (extra: object) => () => createConnection({ ...base(), ...extra } as ConnectionConfig);
+const create = (extra: object) => () => createConnection({ ...base(), ...extra });
 
 function fieldOf(run: () => unknown): string {
   try {

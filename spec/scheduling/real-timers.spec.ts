@@ -76,21 +76,14 @@ describe('real timers: delays above 2^31−1 ms neither fire early nor spin', ()
     expectCalm();
   });
 
-  it('request(): a timeout of 30 days keeps the request pending', async () => {
-    const { connection, held } = connect({ requestTimeoutMs: THIRTY_DAYS_MS }, { autoReply: noClock });
+  it.each([
+    ['request(): a timeout of 30 days keeps the request pending', { requestTimeoutMs: THIRTY_DAYS_MS }, { autoReply: noClock }],
+    ['the offline queue: a ttl of 30 days keeps a command waiting', { queue: { maxSize: 5, ttlMs: THIRTY_DAYS_MS } }, { autoOpen: false as const }],
+  ])('%s', async (_name, config: Partial<ConnectionConfig>, socket: FakeSocketOptions) => {
+    const { connection, held } = connect(config, socket);
     subscriptions.push(held);
     const outcome: string[] = [];
-    subscriptions.push(connection.request('GetClock', undefined).subscribe({ next: () => outcome.push('response'), error: (error: Error) => outcome.push(error.name) }));
-    await sleep(WATCH_MS);
-    expect(outcome).toEqual([]);
-    expectCalm();
-  });
-
-  it('the offline queue: a ttl of 30 days keeps a command waiting', async () => {
-    const { connection, held } = connect({ queue: { maxSize: 5, ttlMs: THIRTY_DAYS_MS } }, { autoOpen: false });
-    subscriptions.push(held);
-    const outcome: string[] = [];
-    subscriptions.push(connection.request('GetClock', undefined).subscribe({ next: () => outcome.push('response'), error: (error: Error) => outcome.push(error.name) }));
+    subscriptions.push(connection.request('GetClock', undefined).subscribe({ next: () => outcome.push('response'), error: (error: unknown) => outcome.push(error instanceof Error ? error.name : String(error)) }));
     await sleep(WATCH_MS);
     expect(outcome).toEqual([]);
     expectCalm();
@@ -122,7 +115,7 @@ describe('real timers: delays above 2^31−1 ms neither fire early nor spin', ()
   it('waitForLpTag: waiting 30 days for the tag polls, but never times out early', async () => {
     const outcome: string[] = [];
     subscriptions.push(
-      waitForLpTag(() => undefined, { scheduler: asyncScheduler, waitMs: THIRTY_DAYS_MS, pollMs: 100 }).subscribe({ error: (error: Error) => outcome.push(error.name) }),
+      waitForLpTag(() => undefined, { scheduler: asyncScheduler, waitMs: THIRTY_DAYS_MS, pollMs: 100 }).subscribe({ error: (error: unknown) => outcome.push(error instanceof Error ? error.name : String(error)) }),
     );
     await sleep(WATCH_MS);
     expect(outcome).toEqual([]);
