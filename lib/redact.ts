@@ -1,18 +1,15 @@
 /**
  * Redaction of outside text before it reaches a public value (a diagnostic, a state, an error):
- * anything JWT-shaped, token-bearing URL query values and JSON fields, and the exact secrets given.
+ * anything JWT-shaped, token-bearing URL query values, and the exact secrets given.
  */
 
 const jwtPattern = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
-const SECRET_NAMES = '[\\w-]*token|jwt|authCode|code|key|secret|sig|signature|password';
 // A token-bearing query parameter of a URL (`?token=…`, `&access_token=…`, `&jwt=…`).
-const secretParam = new RegExp(`([?&#](?:${SECRET_NAMES})=)[^&#\\s"']*`, 'gi');
-// A token-bearing JSON string field (`"authCode":"…"`, `"jwt": "…"`), even cut off before its closing quote.
-const secretField = new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*")(?:[^"\\\\]|\\\\.)*"?`, 'gi');
+const secretParam = /([?&#](?:[\w-]*token|jwt|authCode|code|key|secret|sig|signature|password)=)[^&#\s"']*/gi;
 
 /**
- * Removes anything JWT-shaped, the values of token-bearing URL query parameters and JSON fields,
- * and the given secrets (the exact tokens the client was handed; 8 characters or more) from `text`.
+ * Removes anything JWT-shaped, the values of token-bearing URL query parameters, and the given
+ * secrets (the exact tokens the client was handed; 8 characters or more) from `text`.
  *
  * @example
  * import { redact } from 'lp-call-streams';
@@ -20,7 +17,7 @@ const secretField = new RegExp(`("(?:${SECRET_NAMES})"\\s*:\\s*")(?:[^"\\\\]|\\\
  */
 export function redact(text: string, secrets: readonly string[] = []): string {
   const withoutSecrets = secrets.filter((secret) => secret.length >= 8).reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
-  return withoutSecrets.replace(jwtPattern, '[redacted jwt]').replace(secretParam, '$1[redacted]').replace(secretField, '$1[redacted]"');
+  return withoutSecrets.replace(jwtPattern, '[redacted jwt]').replace(secretParam, '$1[redacted]');
 }
 
 /**

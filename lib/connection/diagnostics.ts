@@ -31,15 +31,10 @@ export type ConnectionDiagnostic =
   /** A (re-)subscription failed on the current socket; it is issued again on the next one. */
   | { readonly type: 'subscription-failed'; readonly requestType: string; readonly message: string };
 
-/** A short, redacted description of an unknown error (its `cause` chain included). */
+/** A short, redacted description of an unknown error (its `cause` chain is left out). */
 export function describeError(error: unknown, secrets: readonly string[] = []): string {
-  const parts: string[] = [];
-  let current: unknown = error;
-  for (let depth = 0; depth < 4 && current !== undefined; depth += 1) {
-    parts.push(current instanceof Error ? `${current.name}: ${current.message}` : typeof current === 'string' ? current : 'unknown error');
-    current = current instanceof Error ? current.cause : undefined;
-  }
-  return redact(parts.join(' ← '), secrets);
+  const text = error instanceof Error ? `${error.name}: ${error.message}` : typeof error === 'string' ? error : 'unknown error';
+  return redact(text, secrets);
 }
 
 /**
