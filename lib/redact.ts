@@ -9,11 +9,8 @@ const secretParam = /([?&#](?:[\w-]*token|jwt|authCode|code|key|secret|sig|signa
 
 /**
  * Removes anything JWT-shaped, the values of token-bearing URL query parameters, and the given
- * secrets (the exact tokens the client was handed; 8 characters or more) from `text`.
- *
- * @example
- * import { redact } from 'lp-call-streams';
- * redact('closed: eyJhbGciOi.eyJzdWIi.c2ln', ['my-opaque-token']); // 'closed: [redacted jwt]'
+ * secrets (the exact tokens the client was handed; 8 characters or more) from `text`:
+ * `redact('closed: eyJhbGciOi.eyJzdWIi.c2ln', [])` is `'closed: [redacted jwt]'`.
  */
 export function redact(text: string, secrets: readonly string[] = []): string {
   const withoutSecrets = secrets.filter((secret) => secret.length >= 8).reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
