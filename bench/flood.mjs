@@ -1,0 +1,178 @@
+// Flood: one `createCallClient` (the built dist/cjs) over a real loopback WebSocket receives
+// FLOOD_RATE (10 000) `cqm.ExConversationChangeNotification` frames per second for FLOOD_SECONDS (5):
+// the seeded stream of bench/stream.mjs (whole-conversation snapshots of ~2.5 KB, 20 % state changes,
+// 70 % re-sent or older snapshots, 10 % messaging-only updates). The frames come from a raw `ws`
+// server in a child process (bench/flood-server.mjs: the emulator makes its frames one agent action
+// at a time and cannot reach 10 000/s; the child also keeps the sender's work off this event loop).
+//
+// Reports, for the client's process, from the flood's start until the client has delivered the last
+// expected event (or FLOOD_DRAIN_MS of silence after the last frame was sent):
+//   - event-loop lag: perf_hooks.monitorEventLoopDelay (max, p99) and a setInterval probe (max, p99
+//     of how late each 5 ms tick ran);
+//   - every connection state other than `open` after the first open (a reconnect), every close code
+//     (4000 = the keep-alive declared the socket half-open);
+//   - delivery: per dialog, the sequence of dialog$ events (type, and reason for `closed`) against the
+//     stream's ground truth; and whether the events of all dialogs came in the stream's order.
+//
+// The keep-alive is short by default (FLOOD_IDLE_MS 1000, FLOOD_DEADLINE_MS 1000) so that probes are in
+// flight during the flood; the library's defaults are 30 000 / 10 000.
+//
+//   npm run flood                       (builds dist/cjs first)
+//   FLOOD_RATE=5000 FLOOD_SECONDS=10 node bench/flood.mjs
+import { monitorEventLoopDelay } from 'node:perf_hooks';
+import { forkFloodServer } from './flood-server.mjs';
+import { lib, rxjs, testing, ws } from './lib.mjs';
+import { log, nowMs, percentile, round, section } from './measure.mjs';
+
+const env = (name, fallback) => Number(process.env[name] ?? fallback);
+const RATE = env('FLOOD_RATE', 10_000);
+const SECONDS = env('FLOOD_SECONDS', 5);
+const IDLE_MS = env('FLOOD_IDLE_MS', 1_000);
+const DEADLINE_MS = env('FLOOD_DEADLINE_MS', 1_000);
+const DRAIN_MS = env('FLOOD_DRAIN_MS', 5_000);
+const PROBE_MS = 5;
+
+/** A setInterval probe: how late each tick ran, in ms. */
+function intervalProbe() {
+  const lags = [];
+  let last = nowMs();
+  const handle = setInterval(() => {
+    const now = nowMs();
+    lags.push(Math.max(0, now - last - PROBE_MS));
+    last = now;
+  }, PROBE_MS);
+  return { stop: () => clearInterval(handle), lags };
+}
+
+const key = (event) => (event[0] === 'closed' ? `closed:${event[2]}` : event[0]);
+
+/**
+ * The one invitation the client's call session is offering ends `answered-elsewhere` when the server
+ * reports it ACCEPTED (the consumer did not accept it on this page): documented in lib/session/README.md.
+ */
+function answeredElsewhere(expected, actual) {
+  const at = expected.indexOf('accepted');
+  return at >= 0 && actual.join() === [...expected.slice(0, at), 'closed:answered-elsewhere'].join();
+}
+
+/** Compares what the client delivered with the ground truth (per dialog, and across dialogs). */
+function check(expected, delivered) {
+  const want = new Map();
+  for (const event of expected) {
+    const list = want.get(event[1]) ?? [];
+    list.push(key(event));
+    want.set(event[1], list);
+  }
+  const got = new Map();
+  for (const event of delivered) {
+    const list = got.get(event[1]) ?? [];
+    list.push(key(event));
+    got.set(event[1], list);
+  }
+  let wrongDialogs = 0;
+  const examples = [];
+  for (const [dialogId, list] of want) {
+    const actual = got.get(dialogId) ?? [];
+    if (actual.join() !== list.join() && !answeredElsewhere(list, actual)) {
+      wrongDialogs += 1;
+      if (examples.length < 3) examples.push({ dialogId, expected: list, delivered: actual });
+    }
+  }
+  const unexpectedDialogs = [...got.keys()].filter((id) => !want.has(id)).length;
+  // Across dialogs: the delivered events, in delivery order, against the ground truth's order (events of
+  // answered-elsewhere dialogs left out on both sides).
+  const settledElsewhere = new Set(delivered.filter((e) => e[2] === 'answered-elsewhere').map((e) => e[1]));
+  const sequence = (events) => events.filter((e) => !settledElsewhere.has(e[1])).map((e) => `${e[1]}:${key(e)}`).join();
+  const globalOrder = sequence(expected) === sequence(delivered);
+  return { dialogs: want.size, expectedEvents: expected.length, deliveredEvents: delivered.length, wrongDialogs, unexpectedDialogs, everyDialogInOrder: wrongDialogs === 0 && unexpectedDialogs === 0, globalOrder, examples };
+}
+
+section(async () => {
+  const server = await forkFloodServer({ rate: RATE, seconds: SECONDS, seed: 20_240_601 });
+  log(`flood: ${server.frames} frames ready at ws://127.0.0.1:${server.port} (${RATE}/s for ${SECONDS} s)`);
+  const client = lib.createCallClient({
+    accountId: '12345678',
+    auth: { jwt: () => 'flood-token' },
+    endpoint: { socketUrl: `ws://127.0.0.1:${server.port}/ws_api/account/12345678/messaging/consumer?v=3` },
+    webSocketFactory: (url) => new ws.WebSocket(url),
+    lpTag: testing.createFakeLpTag({ sid: 'sid-1', vid: 'vid-1' }),
+    visitor: { name: 'Flood' },
+    callScreen: () => rxjs.NEVER,
+    connection: { keepAlive: { idleMs: IDLE_MS, deadlineMs: DEADLINE_MS } },
+  });
+
+  const delivered = [];
+  const states = [];
+  const diagnostics = {};
+  let notifications = 0;
+  let lastEventAt = 0;
+  const subscriptions = [
+    client.dialog$.subscribe((event) => {
+      delivered.push(event.type === 'closed' ? ['closed', event.dialog.dialogId, event.reason] : [event.type, event.dialog.dialogId]);
+      lastEventAt = nowMs();
+    }),
+    client.connection$.subscribe((state) => states.push(state)),
+    client.connection.notification$.subscribe(() => (notifications += 1)),
+    client.connection.diagnostic$.subscribe((d) => (diagnostics[d.type] = (diagnostics[d.type] ?? 0) + 1)),
+  ];
+  await rxjs.firstValueFrom(client.connection$.pipe(rxjs.filter((s) => s.status === 'open')));
+  // The subscription's answer has arrived once the client sees its first frame; give it a moment.
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const openedAt = states.length;
+
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  const probe = intervalProbe();
+  histogram.enable();
+  const started = nowMs();
+  const done = await server.flood();
+  const sentAt = nowMs();
+  // Drain: until every expected event arrived, or DRAIN_MS without a new one after the last send.
+  await new Promise((resolve) => {
+    const tick = () => {
+      if (delivered.length >= done.expected.length || nowMs() - Math.max(lastEventAt, sentAt) > DRAIN_MS) return resolve();
+      setTimeout(tick, 20);
+    };
+    tick();
+  });
+  const drainedAt = nowMs();
+  histogram.disable();
+  probe.stop();
+  subscriptions.forEach((s) => s.unsubscribe());
+  await server.close();
+
+  const later = states.slice(openedAt);
+  const reconnects = later.filter((s) => s.status === 'reconnecting');
+  const result = {
+    rate: RATE,
+    seconds: SECONDS,
+    keepAlive: { idleMs: IDLE_MS, deadlineMs: DEADLINE_MS },
+    sent: done.sent,
+    sendSeconds: round(done.seconds, 2),
+    sentPerSecond: Math.round(done.sent / done.seconds),
+    meanFrameBytes: done.meanBytes,
+    serverMaxBufferedKB: round(done.maxBufferedBytes / 1024, 1),
+    received: notifications,
+    drainedAfterSendMs: round(drainedAt - sentAt, 0),
+    totalMs: round(drainedAt - started, 0),
+    loopLag: {
+      histogramMaxMs: round(histogram.max / 1e6, 1),
+      histogramP99Ms: round(histogram.percentile(99) / 1e6, 1),
+      intervalMaxMs: round(Math.max(0, ...probe.lags), 1),
+      intervalP99Ms: round(percentile(probe.lags, 99), 1),
+      intervalTicks: probe.lags.length,
+    },
+    reconnects: reconnects.length,
+    closeCodes: reconnects.map((s) => s.lastClose.code),
+    halfOpen: reconnects.some((s) => s.lastClose.code === 4000),
+    serverSockets: done.sockets,
+    getClocksAnswered: done.getClocks,
+    diagnostics,
+    delivery: check(done.expected, delivered),
+  };
+  log(
+    `flood: lag max ${result.loopLag.histogramMaxMs} ms (interval ${result.loopLag.intervalMaxMs}), p99 ${result.loopLag.histogramP99Ms} ms; ` +
+      `reconnects ${result.reconnects} [${result.closeCodes.join(', ')}]; ${result.received}/${result.sent} frames; ` +
+      `${result.delivery.deliveredEvents}/${result.delivery.expectedEvents} events, every dialog in order: ${result.delivery.everyDialogInOrder}`,
+  );
+  return result;
+});
