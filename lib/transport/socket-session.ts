@@ -90,8 +90,9 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
     let cause: EndCause = { type: 'socket-closed' };
     let openedAt: number | undefined;
 
-    const inbound$ = socket$.pipe(
-      filter(isMessage),
+    // Every inbound frame, decodable or not: proof of life for the keep-alive.
+    const message$ = socket$.pipe(filter(isMessage));
+    const inbound$ = message$.pipe(
       mergeMap((message) => {
         // Measured before anything reads the payload: an oversized frame is never parsed.
         const size = frameSize(message.data);
@@ -125,7 +126,7 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
         openedAt = scheduler.now();
         return concat(
           of<SocketSessionEvent>({ type: 'open', link }),
-          keepAlive(activity$, probe, config.keepAlive, scheduler).pipe(
+          keepAlive(activity$, message$, probe, config.keepAlive, scheduler).pipe(
             switchMap(() => abort(open, { type: 'keep-alive-timeout' }, CloseCode.KEEP_ALIVE_TIMEOUT, 'keep-alive timeout')),
           ),
         );
