@@ -19,6 +19,7 @@
 //
 //   npm run flood                       (builds dist/cjs first)
 //   FLOOD_RATE=5000 FLOOD_SECONDS=10 node bench/flood.mjs
+import { createRequire } from 'node:module';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { forkFloodServer } from './flood-server.mjs';
 import { lib, rxjs, testing, ws } from './lib.mjs';
@@ -39,9 +40,56 @@ function intervalProbe() {
   const handle = setInterval(() => {
     const now = nowMs();
     lags.push(Math.max(0, now - last - PROBE_MS));
+    if (process.env.FLOOD_DEBUG && now - last - PROBE_MS > 100) console.error(`lag ${(now - last - PROBE_MS).toFixed(0)} ms ending at ${(now % 100000).toFixed(0)}`);
     last = now;
   }, PROBE_MS);
   return { stop: () => clearInterval(handle), lags };
+}
+
+/** Event-loop lag (histogram + interval probe) and this process's CPU time, from now until `stop()`. */
+function watchLoop() {
+  const histogram = monitorEventLoopDelay({ resolution: 1 });
+  const probe = intervalProbe();
+  histogram.enable();
+  const cpuBefore = process.cpuUsage();
+  return {
+    stop() {
+      const cpu = process.cpuUsage(cpuBefore);
+      histogram.disable();
+      probe.stop();
+      return {
+        // CPU time this process got (user + system, all threads): on a busy machine far below the wall time.
+        cpuMs: round((cpu.user + cpu.system) / 1000, 0),
+        loopLag: {
+          histogramMaxMs: round(histogram.max / 1e6, 1),
+          histogramP99Ms: round(histogram.percentile(99) / 1e6, 1),
+          intervalMaxMs: round(Math.max(0, ...probe.lags), 1),
+          intervalP99Ms: round(percentile(probe.lags, 99), 1),
+          intervalTicks: probe.lags.length,
+        },
+      };
+    },
+  };
+}
+
+async function baseline(server) {
+  const raw = await rawClient(server.port);
+  await new Promise((resolve) => setTimeout(resolve, 300));
+  const watch = watchLoop();
+  const started = nowMs();
+  const done = await server.flood();
+  const sentAt = nowMs();
+  await new Promise((resolve) => {
+    const tick = () => (raw.stats.received >= done.sent || nowMs() - Math.max(raw.stats.lastAt, sentAt) > DRAIN_MS ? resolve() : setTimeout(tick, 20));
+    tick();
+  });
+  const drainedAt = nowMs();
+  const { loopLag, cpuMs } = watch.stop();
+  raw.close();
+  await server.close();
+  const result = { client: 'raw ws + JSON.parse', rate: RATE, seconds: SECONDS, sent: done.sent, sentPerSecond: Math.round(done.sent / done.seconds), received: raw.stats.received, drainedAfterSendMs: round(drainedAt - sentAt, 0), totalMs: round(drainedAt - started, 0), cpuMs, loopLag };
+  log(`flood (raw baseline): lag max ${loopLag.histogramMaxMs} ms (interval ${loopLag.intervalMaxMs}), p99 ${loopLag.histogramP99Ms} ms; ${result.received}/${result.sent} frames`);
+  return result;
 }
 
 const key = (event) => (event[0] === 'closed' ? `closed:${event[2]}` : event[0]);
@@ -87,10 +135,32 @@ function check(expected, delivered) {
   return { dialogs: want.size, expectedEvents: expected.length, deliveredEvents: delivered.length, wrongDialogs, unexpectedDialogs, everyDialogInOrder: wrongDialogs === 0 && unexpectedDialogs === 0, globalOrder, examples };
 }
 
+/**
+ * The baseline (FLOOD_CLIENT=raw): a raw `ws` consumer that JSON.parses every frame and does nothing
+ * else, behind the same flood: the lag this machine and `ws` cause on their own.
+ */
+async function rawClient(port) {
+  const socket = new ws.WebSocket(`ws://127.0.0.1:${port}/`);
+  const stats = { received: 0, lastAt: 0 };
+  socket.on('message', (data) => {
+    const frame = JSON.parse(String(data));
+    if (frame.kind === 'notification') stats.received += 1;
+    stats.lastAt = nowMs();
+  });
+  await new Promise((resolve) => socket.once('open', resolve));
+  socket.send(JSON.stringify({ kind: 'req', id: '1', type: 'InitConnection' }));
+  socket.send(JSON.stringify({ kind: 'req', id: '2', type: 'cqm.SubscribeExConversations', body: {} }));
+  return { stats, close: () => socket.close(1000) };
+}
+
+/** The library under test: this checkout's dist/cjs, or FLOOD_LIB (e.g. another checkout's build, for before/after). */
+const library = process.env.FLOOD_LIB === undefined ? lib : createRequire(import.meta.url)(process.env.FLOOD_LIB);
+
 section(async () => {
   const server = await forkFloodServer({ rate: RATE, seconds: SECONDS, seed: 20_240_601 });
   log(`flood: ${server.frames} frames ready at ws://127.0.0.1:${server.port} (${RATE}/s for ${SECONDS} s)`);
-  const client = lib.createCallClient({
+  if (process.env.FLOOD_CLIENT === 'raw') return baseline(server);
+  const client = library.createCallClient({
     accountId: '12345678',
     auth: { jwt: () => 'flood-token' },
     endpoint: { socketUrl: `ws://127.0.0.1:${server.port}/ws_api/account/12345678/messaging/consumer?v=3` },
@@ -111,7 +181,10 @@ section(async () => {
       delivered.push(event.type === 'closed' ? ['closed', event.dialog.dialogId, event.reason] : [event.type, event.dialog.dialogId]);
       lastEventAt = nowMs();
     }),
-    client.connection$.subscribe((state) => states.push(state)),
+    client.connection$.subscribe((state) => {
+      states.push(state);
+      if (process.env.FLOOD_DEBUG) console.error(`state ${state.status} at ${(nowMs() % 100000).toFixed(0)}`);
+    }),
     client.connection.notification$.subscribe(() => (notifications += 1)),
     client.connection.diagnostic$.subscribe((d) => (diagnostics[d.type] = (diagnostics[d.type] ?? 0) + 1)),
   ];
@@ -120,9 +193,7 @@ section(async () => {
   await new Promise((resolve) => setTimeout(resolve, 300));
   const openedAt = states.length;
 
-  const histogram = monitorEventLoopDelay({ resolution: 1 });
-  const probe = intervalProbe();
-  histogram.enable();
+  const watch = watchLoop();
   const started = nowMs();
   const done = await server.flood();
   const sentAt = nowMs();
@@ -135,14 +206,14 @@ section(async () => {
     tick();
   });
   const drainedAt = nowMs();
-  histogram.disable();
-  probe.stop();
+  const { loopLag, cpuMs } = watch.stop();
   subscriptions.forEach((s) => s.unsubscribe());
   await server.close();
 
   const later = states.slice(openedAt);
   const reconnects = later.filter((s) => s.status === 'reconnecting');
   const result = {
+    client: process.env.FLOOD_LIB ?? 'dist/cjs',
     rate: RATE,
     seconds: SECONDS,
     keepAlive: { idleMs: IDLE_MS, deadlineMs: DEADLINE_MS },
@@ -154,13 +225,9 @@ section(async () => {
     received: notifications,
     drainedAfterSendMs: round(drainedAt - sentAt, 0),
     totalMs: round(drainedAt - started, 0),
-    loopLag: {
-      histogramMaxMs: round(histogram.max / 1e6, 1),
-      histogramP99Ms: round(histogram.percentile(99) / 1e6, 1),
-      intervalMaxMs: round(Math.max(0, ...probe.lags), 1),
-      intervalP99Ms: round(percentile(probe.lags, 99), 1),
-      intervalTicks: probe.lags.length,
-    },
+    // CPU time this process got in that time (user + system, all threads): on a busy machine it may be far below the wall time.
+    cpuMs,
+    loopLag,
     reconnects: reconnects.length,
     closeCodes: reconnects.map((s) => s.lastClose.code),
     halfOpen: reconnects.some((s) => s.lastClose.code === 4000),

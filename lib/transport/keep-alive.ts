@@ -1,4 +1,4 @@
-import { catchError, defaultIfEmpty, exhaustMap, filter, map, type Observable, of, race, type SchedulerLike, startWith, switchMap, take, timer } from 'rxjs';
+import { catchError, concatMap, defaultIfEmpty, exhaustMap, filter, map, type Observable, of, race, type SchedulerLike, startWith, switchMap, take, timer } from 'rxjs';
 
 /** Keep-alive timing, in milliseconds. */
 export interface KeepAliveConfig {
@@ -33,10 +33,12 @@ export function keepAlive(
   config: KeepAliveConfig,
   scheduler: SchedulerLike,
 ): Observable<'half-open'> {
-  // Fires once deadlineMs pass without an inbound frame (each frame restarts it).
+  // Fires once deadlineMs pass without an inbound frame (each frame restarts it), and then one more
+  // turn of the event loop brings none: after a stall of the page itself (a long task, GC, a busy
+  // machine) the timer fires before the frames that arrived meanwhile are read.
   const silence$ = inbound$.pipe(
     startWith(undefined),
-    switchMap(() => timer(config.deadlineMs, scheduler)),
+    switchMap(() => timer(config.deadlineMs, scheduler).pipe(concatMap(() => timer(0, scheduler)))),
     take(1),
     map(() => true),
   );

@@ -31,6 +31,7 @@ import { exchange } from '../rpc/request';
 import { ResponseDecodeError } from '../rpc/response-decode-error';
 import { CloseCode } from './close-codes';
 import { frameSize } from './frame-size';
+import { INBOUND_SLICE_MS, inSlices } from './in-slices';
 import { keepAlive, type KeepAliveConfig } from './keep-alive';
 import type { AttemptEnd, EndCause } from './reconnect-policy';
 import { type CloseOnTeardown, fromWebSocket, type SocketClosed, type SocketEvent, type SocketMessage, type SocketOpened } from './socket';
@@ -84,15 +85,19 @@ function decodeData(data: unknown): DecodeResult {
 export function runSocketSession(config: SocketSessionConfig): Observable<SocketSessionEvent> {
   return defer(() => {
     const { generation, scheduler, report } = config;
-    const socket$ = fromWebSocket(config.factory, config.url, config.closeOnTeardown).pipe(share());
+    // As the socket delivers them: what proves it alive.
+    const arrival$ = fromWebSocket(config.factory, config.url, config.closeOnTeardown).pipe(share());
+    // What the socket session works on: the same events, in order, in slices that yield to the event loop.
+    const socket$ = arrival$.pipe(inSlices(INBOUND_SLICE_MS, scheduler), share());
     const closeEvent$ = socket$.pipe(filter(isClosed), take(1));
     const { link, activity$, attach, deliver, end } = createSocketLink(generation, report);
     let cause: EndCause = { type: 'socket-closed' };
     let openedAt: number | undefined;
 
-    // Every inbound frame, decodable or not: proof of life for the keep-alive.
-    const message$ = socket$.pipe(filter(isMessage));
-    const inbound$ = message$.pipe(
+    // Every inbound frame on arrival, decodable or not, processed or still waiting: proof of life for the keep-alive.
+    const message$ = arrival$.pipe(filter(isMessage));
+    const inbound$ = socket$.pipe(
+      filter(isMessage),
       mergeMap((message) => {
         // Measured before anything reads the payload: an oversized frame is never parsed.
         const size = frameSize(message.data);

@@ -70,6 +70,16 @@ describe('peers §3.3 keep-alive and half-open detection', () => {
     });
   });
 
+  it('a stall of the page itself is not half-open: frames read in the same turn as the overdue deadline count', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const probe = cold('------r');
+      const inbound = new Subject<void>();
+      // Probe at 5, deadline at 8; a frame that arrived during a stall is read at 8, after the deadline's timer ran.
+      scheduler.schedule(() => scheduler.schedule(() => inbound.next(), 2), 6);
+      expectObservable(keepAlive(NEVER, inbound, () => probe, config, scheduler), '^----------!').toBe('');
+    });
+  });
+
   it('inbound frames do not postpone the probe (LivePerson cuts sockets idle on OUR side)', () => {
     scheduler.run(({ cold, hot, expectObservable, expectSubscriptions }) => {
       const probe = cold('-r');
