@@ -8,7 +8,9 @@
 // 20 % state changes, 70 % re-sent or older snapshots, 10 % messaging-only updates), generated
 // BEFORE the flood starts, then sent at `rate` frames per second for `seconds`, paced against the
 // clock (each turn of this process's event loop sends what is due, at most `burst` frames, so its
-// own GetClock answers are never held back by more than one burst).
+// own GetClock answers are never held back by more than one burst). While more than 8 MB wait in its
+// write buffer (the client is not reading) it holds: a Node process with ~100 MB queued on one socket
+// stalls itself for seconds, which would measure the sender, not the client.
 //
 // IPC: sends { type: 'ready', port } first; on { cmd: 'flood' } floods the socket that subscribed
 // and answers { type: 'done', sent, seconds, maxBufferedBytes, expected, getClocks, sockets };
@@ -39,7 +41,7 @@ export function forkFloodServer(options) {
 }
 
 function serve(options) {
-  const { rate, seconds, seed, burst = 200 } = options;
+  const { rate, seconds, seed, burst = 200, maxBufferedBytesLimit = 8 * 1024 * 1024 } = options;
   const total = Math.round(rate * seconds);
   const t0 = Date.now() + 2_000; // invitations expire 120 s after their frame's time: well after the run
   const stream = createStream({ seed, frames: total, frameMs: 1000 / rate, t0 });
@@ -87,7 +89,9 @@ function serve(options) {
         const target = subscribed; // after a reconnect: the socket that subscribed again
         const elapsedMs = Number(process.hrtime.bigint() - started) / 1e6;
         const due = Math.min(total, Math.floor((elapsedMs * rate) / 1000));
-        const until = Math.min(due, sent + burst);
+        // Past maxBufferedBytes the client is not reading: hold (as a real server's write buffer would),
+        // so this process is not itself stalled by a huge write queue; the rate then drops (reported).
+        const until = target.bufferedAmount > maxBufferedBytesLimit ? sent : Math.min(due, sent + burst);
         while (sent < until && target.readyState === target.OPEN) target.send(frames[sent++]);
         maxBufferedBytes = Math.max(maxBufferedBytes, target.bufferedAmount);
         if (sent < total && target.readyState === target.OPEN) return setImmediate(turn);

@@ -164,13 +164,24 @@ section(async () => {
     accountId: '12345678',
     auth: { jwt: () => 'flood-token' },
     endpoint: { socketUrl: `ws://127.0.0.1:${server.port}/ws_api/account/12345678/messaging/consumer?v=3` },
-    webSocketFactory: (url) => new ws.WebSocket(url),
+    webSocketFactory: (url) => {
+      const socket = new ws.WebSocket(url);
+      let arrivals = 0;
+      socket.on('message', () => {
+        const now = nowMs();
+        if (process.env.FLOOD_DEBUG && now - lastArrival > 300 && lastArrival > 0) console.error(`client: no frame for ${(now - lastArrival).toFixed(0)} ms until ${(Date.now() % 100000)} (${arrivals} arrived)`);
+        arrivals += 1;
+        lastArrival = now;
+      });
+      return socket;
+    },
     lpTag: testing.createFakeLpTag({ sid: 'sid-1', vid: 'vid-1' }),
     visitor: { name: 'Flood' },
     callScreen: () => rxjs.NEVER,
     connection: { keepAlive: { idleMs: IDLE_MS, deadlineMs: DEADLINE_MS } },
   });
 
+  let lastArrival = 0;
   const delivered = [];
   const states = [];
   const diagnostics = {};
@@ -183,7 +194,7 @@ section(async () => {
     }),
     client.connection$.subscribe((state) => {
       states.push(state);
-      if (process.env.FLOOD_DEBUG) console.error(`state ${state.status} at ${(nowMs() % 100000).toFixed(0)}`);
+      if (process.env.FLOOD_DEBUG) console.error(`state ${state.status} at ${(nowMs() % 100000).toFixed(0)}, last frame arrived ${(nowMs() - lastArrival).toFixed(0)} ms before`);
     }),
     client.connection.notification$.subscribe(() => (notifications += 1)),
     client.connection.diagnostic$.subscribe((d) => (diagnostics[d.type] = (diagnostics[d.type] ?? 0) + 1)),

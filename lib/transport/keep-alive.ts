@@ -1,4 +1,25 @@
-import { catchError, concatMap, defaultIfEmpty, exhaustMap, filter, map, type Observable, of, race, type SchedulerLike, startWith, switchMap, take, timer } from 'rxjs';
+import {
+  catchError,
+  concatMap,
+  defaultIfEmpty,
+  defer,
+  EMPTY,
+  exhaustMap,
+  expand,
+  filter,
+  ignoreElements,
+  map,
+  merge,
+  type Observable,
+  of,
+  race,
+  type SchedulerLike,
+  startWith,
+  switchMap,
+  take,
+  tap,
+  timer,
+} from 'rxjs';
 
 /** Keep-alive timing, in milliseconds. */
 export interface KeepAliveConfig {
@@ -33,15 +54,26 @@ export function keepAlive(
   config: KeepAliveConfig,
   scheduler: SchedulerLike,
 ): Observable<'half-open'> {
-  // Fires once deadlineMs pass without an inbound frame (each frame restarts it), and then one more
-  // turn of the event loop brings none: after a stall of the page itself (a long task, GC, a busy
-  // machine) the timer fires before the frames that arrived meanwhile are read.
-  const silence$ = inbound$.pipe(
-    startWith(undefined),
-    switchMap(() => timer(config.deadlineMs, scheduler).pipe(concatMap(() => timer(0, scheduler)))),
-    take(1),
-    map(() => true),
-  );
+  // Fires once deadlineMs pass without an inbound frame, and one more turn of the event loop brings
+  // none: after a stall of the page itself (a long task, GC, a busy machine) the timer runs before the
+  // frames that arrived meanwhile are read. One timer per deadline, re-armed for what is left, rather
+  // than one per frame (a flood brings thousands of frames per second).
+  const silence$ = defer(() => {
+    let last = scheduler.now();
+    const left = (): number => last + config.deadlineMs - scheduler.now();
+    const check = (ms: number): Observable<number> => timer(ms, scheduler).pipe(concatMap(() => timer(0, scheduler)), map(left));
+    return merge(
+      inbound$.pipe(
+        tap(() => (last = scheduler.now())),
+        ignoreElements(),
+      ),
+      check(config.deadlineMs).pipe(expand((ms) => (ms > 0 ? check(ms) : EMPTY))),
+    ).pipe(
+      filter((ms) => ms <= 0),
+      take(1),
+      map(() => true),
+    );
+  });
   return activity$.pipe(
     startWith(undefined),
     // A probe every idleMs of silence (the probe's own send normally restarts the count).

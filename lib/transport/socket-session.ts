@@ -94,8 +94,9 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
     let cause: EndCause = { type: 'socket-closed' };
     let openedAt: number | undefined;
 
-    // Every inbound frame on arrival, decodable or not, processed or still waiting: proof of life for the keep-alive.
-    const message$ = arrival$.pipe(filter(isMessage));
+    // Proof of life for the keep-alive: every inbound frame, decodable or not, when it arrives and when
+    // its slice comes (a reply that arrived is still alive news while the frames before it are worked on).
+    const message$ = merge(arrival$, socket$).pipe(filter(isMessage));
     const inbound$ = socket$.pipe(
       filter(isMessage),
       mergeMap((message) => {
