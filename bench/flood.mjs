@@ -8,7 +8,10 @@
 // Reports, for the client's process, from the flood's start until the client has delivered the last
 // expected event (or FLOOD_DRAIN_MS of silence after the last frame was sent):
 //   - event-loop lag: perf_hooks.monitorEventLoopDelay (max, p99) and a setInterval probe (max, p99
-//     of how late each 5 ms tick ran);
+//     of how late each 5 ms tick ran), in wall time; and `busy`: the main thread's CPU time between two
+//     ticks (from /proc/thread-self/schedstat), i.e. the lag the same work causes where nothing else
+//     competes for the CPU (on a loaded shared machine the wall-time lag is mostly other processes);
+//   - the rate actually sent (the server holds while 8 MB wait unread: the client did not keep up);
 //   - every connection state other than `open` after the first open (a reconnect), every close code
 //     (4000 = the keep-alive declared the socket half-open);
 //   - delivery: per dialog, the sequence of dialog$ events (type, and reason for `closed`) against the
@@ -17,13 +20,16 @@
 // The keep-alive is short by default (FLOOD_IDLE_MS 1000, FLOOD_DEADLINE_MS 1000) so that probes are in
 // flight during the flood; the library's defaults are 30 000 / 10 000.
 //
-//   npm run flood                       (builds dist/cjs first)
+//   npm run flood                       (builds dist/cjs and the emulator first)
 //   FLOOD_RATE=5000 FLOOD_SECONDS=10 node bench/flood.mjs
+//   FLOOD_CLIENT=raw node bench/flood.mjs                          (baseline: raw ws + JSON.parse)
+//   FLOOD_LIB=/other/checkout/dist/cjs/index.js node bench/flood.mjs (before/after: another build)
+//   FLOOD_DEBUG=1 …                      (prints every lag over 100 ms and every connection state)
 import { createRequire } from 'node:module';
 import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { forkFloodServer } from './flood-server.mjs';
 import { lib, rxjs, testing, ws } from './lib.mjs';
-import { log, nowMs, percentile, round, section } from './measure.mjs';
+import { cpuMs, log, nowMs, percentile, round, section } from './measure.mjs';
 
 const env = (name, fallback) => Number(process.env[name] ?? fallback);
 const RATE = env('FLOOD_RATE', 10_000);
@@ -33,17 +39,26 @@ const DEADLINE_MS = env('FLOOD_DEADLINE_MS', 1_000);
 const DRAIN_MS = env('FLOOD_DRAIN_MS', 5_000);
 const PROBE_MS = 5;
 
-/** A setInterval probe: how late each tick ran, in ms. */
+/**
+ * A setInterval probe: how late each tick ran, in ms of wall time (`lags`), and how much CPU time this
+ * main thread spent between two ticks (`busy`): the lag the same work would cause on a machine where
+ * nothing else competes for the CPU (on a shared one, wall-time lag includes the time the OS ran others).
+ */
 function intervalProbe() {
   const lags = [];
+  const busy = [];
   let last = nowMs();
+  let lastCpu = cpuMs();
   const handle = setInterval(() => {
     const now = nowMs();
+    const cpu = cpuMs();
+    busy.push(cpu - lastCpu);
+    lastCpu = cpu;
     lags.push(Math.max(0, now - last - PROBE_MS));
     if (process.env.FLOOD_DEBUG && now - last - PROBE_MS > 100) console.error(`lag ${(now - last - PROBE_MS).toFixed(0)} ms ending at ${(now % 100000).toFixed(0)}`);
     last = now;
   }, PROBE_MS);
-  return { stop: () => clearInterval(handle), lags };
+  return { stop: () => clearInterval(handle), lags, busy };
 }
 
 /** Event-loop lag (histogram + interval probe) and this process's CPU time, from now until `stop()`. */
@@ -66,6 +81,9 @@ function watchLoop() {
           intervalMaxMs: round(Math.max(0, ...probe.lags), 1),
           intervalP99Ms: round(percentile(probe.lags, 99), 1),
           intervalTicks: probe.lags.length,
+          // Main-thread CPU time between two ticks: the lag without competition for the CPU.
+          busyMaxMs: round(Math.max(0, ...probe.busy), 1),
+          busyP99Ms: round(percentile(probe.busy, 99), 1),
         },
       };
     },
@@ -88,7 +106,7 @@ async function baseline(server) {
   raw.close();
   await server.close();
   const result = { client: 'raw ws + JSON.parse', rate: RATE, seconds: SECONDS, sent: done.sent, sentPerSecond: Math.round(done.sent / done.seconds), received: raw.stats.received, drainedAfterSendMs: round(drainedAt - sentAt, 0), totalMs: round(drainedAt - started, 0), cpuMs, loopLag };
-  log(`flood (raw baseline): lag max ${loopLag.histogramMaxMs} ms (interval ${loopLag.intervalMaxMs}), p99 ${loopLag.histogramP99Ms} ms; ${result.received}/${result.sent} frames`);
+  log(`flood (raw baseline): lag max ${loopLag.histogramMaxMs} ms (interval ${loopLag.intervalMaxMs}), p99 ${loopLag.histogramP99Ms} ms; main-thread CPU between ticks max ${loopLag.busyMaxMs} ms, p99 ${loopLag.busyP99Ms} ms; ${result.received}/${result.sent} frames`);
   return result;
 }
 
@@ -248,7 +266,7 @@ section(async () => {
     delivery: check(done.expected, delivered),
   };
   log(
-    `flood: lag max ${result.loopLag.histogramMaxMs} ms (interval ${result.loopLag.intervalMaxMs}), p99 ${result.loopLag.histogramP99Ms} ms; ` +
+    `flood: lag max ${result.loopLag.histogramMaxMs} ms (interval ${result.loopLag.intervalMaxMs}), p99 ${result.loopLag.histogramP99Ms} ms; main-thread CPU between ticks max ${result.loopLag.busyMaxMs} ms, p99 ${result.loopLag.busyP99Ms} ms; ` +
       `reconnects ${result.reconnects} [${result.closeCodes.join(', ')}]; ${result.received}/${result.sent} frames; ` +
       `${result.delivery.deliveredEvents}/${result.delivery.expectedEvents} events, every dialog in order: ${result.delivery.everyDialogInOrder}`,
   );
