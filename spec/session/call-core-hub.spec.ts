@@ -97,7 +97,9 @@ describe('createCallCoreHub', () => {
   it('one timer for the next expiry, clamped to what timers hold and re-armed when it fires early', () => {
     const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
     const thirtyDays = 30 * 24 * 3600 * 1000;
-    const hub = createCallCoreHub(sources(new Observable<InboundFrame>((s) => s.next(snapshot([dialog({ expiresAt: thirtyDays, ts: 1 })])))), quietPorts, { scheduler });
+    // No creationTs / metaDataLastUpdateTs: the expires rule has no reference time, so its one-day horizon does not apply.
+    const far = snapshot([dialog({ expiresAt: thirtyDays, creationTs: null, metaDataLastUpdateTs: null })], { ts: 1 });
+    const hub = createCallCoreHub(sources(new Observable<InboundFrame>((s) => s.next(far))), quietPorts, { scheduler });
     const states: string[] = [];
     const subscription = hub.step$.subscribe((step) => states.push(status(step)));
     const pending = () => scheduler.actions.filter((action) => !action.closed);
