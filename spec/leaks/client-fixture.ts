@@ -6,6 +6,7 @@ import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import { createCallClient } from '../../lib/client/create-call-client';
 import type { CallClient } from '../../lib/client/types';
 import { createFakeLpTag, type FakeLpTag } from '../../lib/testing/fake-lptag';
+import type { FakeSocket } from '../../lib/testing/fake-socket';
 import { callDialog, conversationUpsert, exConversationNotification, mainDialog } from '../../lib/testing/frames';
 import { advance, socketLedger, type SocketLedger } from './harness';
 
@@ -43,20 +44,25 @@ export function clientFixture(parts: FixtureParts = {}): ClientFixture {
   let ts = 1000;
   const sendCall = (sessionState: string, dialogId = 'call-1'): void => {
     ts += 1;
-    const socket = sockets.latest();
-    const subscribe = socket.lastRequest('cqm.SubscribeExConversations');
-    const dialog = callDialog({
-      dialogId,
-      sessionState,
-      mode: 'VIDEO_CALL',
-      creationTs: 500,
-      expiresAt: scheduler.now() + 120_000,
-      metaDataLastUpdateTs: ts,
-      ...(sessionState === 'CLOSED' ? { state: 'CLOSE' } : {}),
-    });
-    const conversation = conversationUpsert({ conversationId: 'conv-1', metaDataLastUpdateTs: ts, dialogs: [mainDialog({ conversationId: 'conv-1' }), dialog] });
-    socket.receive(exConversationNotification({ subscriptionId: `sub-${socket.index}-${subscribe?.id ?? '?'}`, changes: [conversation] }));
+    sendCallOn(sockets.latest(), { sessionState, dialogId, ts, expiresAt: scheduler.now() + 120_000 });
     advance(scheduler, 0);
   };
   return { client, scheduler, lpTag, sockets, advance: (ms) => advance(scheduler, ms), sendCall };
+}
+
+/** The server sends, on `socket`, conversation `conv-1` holding one call dialog (a full snapshot, `ts` newer each time). */
+export function sendCallOn(socket: FakeSocket, call: { readonly sessionState: string; readonly dialogId: string; readonly ts: number; readonly expiresAt: number }): void {
+  const { sessionState, dialogId, ts, expiresAt } = call;
+  const subscribe = socket.lastRequest('cqm.SubscribeExConversations');
+  const dialog = callDialog({
+    dialogId,
+    sessionState,
+    mode: 'VIDEO_CALL',
+    creationTs: 500,
+    expiresAt,
+    metaDataLastUpdateTs: ts,
+    ...(sessionState === 'CLOSED' ? { state: 'CLOSE' } : {}),
+  });
+  const conversation = conversationUpsert({ conversationId: 'conv-1', metaDataLastUpdateTs: ts, dialogs: [mainDialog({ conversationId: 'conv-1' }), dialog] });
+  socket.receive(exConversationNotification({ subscriptionId: `sub-${socket.index}-${subscribe?.id ?? '?'}`, changes: [conversation] }));
 }

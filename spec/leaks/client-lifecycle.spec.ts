@@ -1,0 +1,106 @@
+/**
+ * Leak checks of `createCallClient` itself: 1,000 clients, each created, subscribed, invited,
+ * accepted (the container appears), hung up (or abandoned mid-call) and unsubscribed, over one
+ * shared lpTag, scheduler and socket ledger. Then once more on real timers (asyncScheduler), with
+ * every setTimeout/setInterval counted.
+ */
+import { filter, firstValueFrom, VirtualAction, VirtualTimeScheduler, type Subscription } from 'rxjs';
+import { createCallClient } from '../../lib/client/create-call-client';
+import type { CallClient } from '../../lib/client/types';
+import { createFakeLpTag } from '../../lib/testing/fake-lptag';
+import { clientFixture, sendCallOn, type ClientFixture, type FixtureParts } from './client-fixture';
+import { containers, CYCLES, pending, socketLedger } from './harness';
+import { installTimerLedger } from './timer-ledger';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+/** Subscribes to what a host typically watches. */
+function watch(client: CallClient): Subscription {
+  const subscription = client.session$.subscribe();
+  subscription.add(client.invitation$.subscribe());
+  subscription.add(client.closed$.subscribe());
+  subscription.add(client.error$.subscribe());
+  subscription.add(client.diagnostic$.subscribe());
+  return subscription;
+}
+
+/** One call: invite → accept (container) → ACCEPTED → hang-up unless `abandon`; returns the session status. */
+function call(f: ClientFixture, abandon: boolean): string {
+  let status = '';
+  const subscription = f.client.session$.subscribe((s) => (status = s.status));
+  f.advance(10);
+  f.sendCall('INVITED');
+  f.client.accept('call-1').subscribe();
+  f.advance(0);
+  f.sendCall('ACCEPTED');
+  if (containers() !== 1) throw new Error(`expected the container while the call is active, found ${containers()}`);
+  if (!abandon) f.sendCall('CLOSED');
+  subscription.unsubscribe();
+  return status;
+}
+
+describe(`createCallClient, ${CYCLES} clients: create → subscribe → invite → accept → hang up → unsubscribe`, () => {
+  it.each([
+    ['hung up', false, 'ended'],
+    ['abandoned mid-call', true, 'active'],
+  ])('%s: no binding, nothing scheduled, every socket closed with 1000, no container', (_name, abandon, last) => {
+    const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
+    const parts: FixtureParts = { scheduler, lpTag: createFakeLpTag(), sockets: socketLedger({ scheduler }) };
+    const statuses = new Set<string>();
+    for (let i = 0; i < CYCLES; i += 1) {
+      const f = clientFixture(parts);
+      const subscription = watch(f.client);
+      statuses.add(call(f, abandon));
+      subscription.unsubscribe();
+      f.advance(0);
+    }
+    expect([...statuses]).toEqual([last]);
+    expect(parts.lpTag?.bindingCount()).toBe(0);
+    expect(pending(scheduler)).toBe(0);
+    expect(parts.sockets?.closes()).toEqual({ 1000: CYCLES });
+    expect(containers()).toBe(0);
+  });
+});
+
+describe('createCallClient on real timers (asyncScheduler)', () => {
+  const REAL_CYCLES = 200;
+
+  it(`${REAL_CYCLES} clients through a call: every timer created was fired or cleared`, async () => {
+    const timers = installTimerLedger();
+    try {
+      const lpTag = createFakeLpTag();
+      const sockets = socketLedger({});
+      for (let i = 0; i < REAL_CYCLES; i += 1) {
+        const client = createCallClient({
+          accountId: '12345678',
+          auth: { jwt: () => 'test.jwt.token' },
+          endpoint: { socketUrl: 'wss://fake.invalid/ws_api/account/12345678/messaging/consumer?v=3' },
+          webSocketFactory: sockets.webSocketFactory,
+          lpTag,
+          document,
+          visitor: { name: 'Leak Tester' },
+        });
+        const subscription = watch(client);
+        await firstValueFrom(client.connection$.pipe(filter((s) => s.status === 'open')));
+        await timers.turn(); // the subscription answer
+        const send = (sessionState: string): void =>
+          sendCallOn(sockets.latest(), { sessionState, dialogId: 'call-1', ts: Date.now() + i * 10 + ['INVITED', 'ACCEPTED', 'CLOSED'].indexOf(sessionState), expiresAt: Date.now() + 120_000 });
+        send('INVITED');
+        await firstValueFrom(client.accept('call-1'), { defaultValue: undefined });
+        send('ACCEPTED');
+        send('CLOSED');
+        subscription.unsubscribe();
+      }
+      await timers.turn(10); // the fake sockets deliver their close events
+      expect(timers.created()).toBeGreaterThan(REAL_CYCLES);
+      expect(timers.live()).toEqual({ timeouts: 0, intervals: 0 });
+      expect(lpTag.bindingCount()).toBe(0);
+      expect(sockets.closes()).toEqual({ 1000: REAL_CYCLES });
+      expect(containers()).toBe(0);
+    } finally {
+      timers.uninstall();
+    }
+  });
+});
