@@ -4,16 +4,16 @@
  */
 import { VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import { createCallClient } from '../../lib/client/create-call-client';
-import type { CallClient } from '../../lib/client/types';
+import type { CallClient, CallClientConfig } from '../../lib/client/types';
 import { createFakeLpTag, type FakeLpTag } from '../../lib/testing/fake-lptag';
 import type { FakeSocket } from '../../lib/testing/fake-socket';
 import { callDialog, conversationUpsert, exConversationNotification, mainDialog } from '../../lib/testing/frames';
-import { advance, socketLedger, type SocketLedger } from './harness';
+import { advance, socketLedger, type CountingLpTag, type SocketLedger } from './harness';
 
 export interface ClientFixture {
   readonly client: CallClient;
   readonly scheduler: VirtualTimeScheduler;
-  readonly lpTag: FakeLpTag;
+  readonly lpTag: FakeLpTag | CountingLpTag;
   readonly sockets: SocketLedger;
   advance(ms: number): void;
   /** The server sends conversation `conv-1` holding call dialog `dialogId` in `sessionState`. */
@@ -22,8 +22,10 @@ export interface ClientFixture {
 
 export interface FixtureParts {
   readonly scheduler?: VirtualTimeScheduler;
-  readonly lpTag?: FakeLpTag;
+  readonly lpTag?: FakeLpTag | CountingLpTag;
   readonly sockets?: SocketLedger;
+  /** Client config to override (e.g. `callScreen`). */
+  readonly config?: Partial<CallClientConfig>;
 }
 
 /** A client; pass `parts` to share the scheduler, lpTag or socket ledger between clients. */
@@ -40,6 +42,7 @@ export function clientFixture(parts: FixtureParts = {}): ClientFixture {
     lpTag,
     document,
     visitor: { name: 'Leak Tester' },
+    ...parts.config,
   });
   let ts = 1000;
   const sendCall = (sessionState: string, dialogId = 'call-1'): void => {

@@ -9,6 +9,7 @@ import type { Subscription, VirtualTimeScheduler } from 'rxjs';
 import { CALL_SCREEN_CLASS } from '../../lib/dom/call-screen-container';
 import { createFakeSocketFactory, type FakeSocket, type FakeSocketOptions } from '../../lib/testing/fake-socket';
 import type { WebSocketFactory } from '../../lib/transport/websocket-like';
+import type { LpTagLike, LpTagListener } from '../../lib/lptag/lptag-like';
 
 /** How many subscribe/unsubscribe cycles each stream gets. */
 export const CYCLES = 1000;
@@ -69,6 +70,39 @@ export function socketLedger(options: FakeSocketOptions): SocketLedger {
       return latest;
     },
     closes: () => ({ ...codes, ...(open.size > 0 ? { open: open.size } : {}) }),
+  };
+}
+
+/**
+ * An lpTag that keeps no history (the test kit's fake stores every firing and publish, which would
+ * grow the heap the heap checks measure): live bindings, and how many publishes a listener heard.
+ */
+export interface CountingLpTag extends LpTagLike {
+  bindingCount(): number;
+  published(): number;
+}
+
+export function countingLpTag(): CountingLpTag {
+  const bindings = new Map<string, { readonly app: string; readonly event: string; readonly func: LpTagListener }>();
+  let nextId = 0;
+  let published = 0;
+  return {
+    events: {
+      bind: (app, event, func) => {
+        const id = `evId_${nextId++}`;
+        bindings.set(id, { app, event, func });
+        return id;
+      },
+      unbind: (id) => typeof id === 'string' && bindings.delete(id),
+      publish: (app, event, data) => {
+        published += 1;
+        for (const binding of [...bindings.values()]) if (binding.app === app && binding.event === event) binding.func(data, { appName: app, eventName: event });
+        return true;
+      },
+    },
+    taglets: { lp_monitoringSDK: { getSid: () => 'sid-1', getVid: () => 'vid-1' } },
+    bindingCount: () => bindings.size,
+    published: () => published,
   };
 }
 
