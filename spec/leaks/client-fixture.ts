@@ -28,22 +28,24 @@ export interface FixtureParts {
   readonly config?: Partial<CallClientConfig>;
 }
 
+/** The config of every leak-check client: a fake socket URL and JWT, the jsdom document. */
+export function leakClientConfig(parts: Pick<CallClientConfig, 'webSocketFactory' | 'lpTag'> & Partial<CallClientConfig>): CallClientConfig {
+  return {
+    accountId: '12345678',
+    auth: { jwt: () => 'test.jwt.token' },
+    endpoint: { socketUrl: 'wss://fake.invalid/ws_api/account/12345678/messaging/consumer?v=3' },
+    document,
+    visitor: { name: 'Leak Tester' },
+    ...parts,
+  };
+}
+
 /** A client; pass `parts` to share the scheduler, lpTag or socket ledger between clients. */
 export function clientFixture(parts: FixtureParts = {}): ClientFixture {
   const scheduler = parts.scheduler ?? new VirtualTimeScheduler(VirtualAction, Infinity);
   const lpTag = parts.lpTag ?? createFakeLpTag();
   const sockets = parts.sockets ?? socketLedger({ scheduler });
-  const client = createCallClient({
-    accountId: '12345678',
-    auth: { jwt: () => 'test.jwt.token' },
-    endpoint: { socketUrl: 'wss://fake.invalid/ws_api/account/12345678/messaging/consumer?v=3' },
-    webSocketFactory: sockets.webSocketFactory,
-    scheduler,
-    lpTag,
-    document,
-    visitor: { name: 'Leak Tester' },
-    ...parts.config,
-  });
+  const client = createCallClient(leakClientConfig({ webSocketFactory: sockets.webSocketFactory, scheduler, lpTag, ...parts.config }));
   let ts = 1000;
   const sendCall = (sessionState: string, dialogId = 'call-1'): void => {
     ts += 1;

@@ -8,7 +8,7 @@ import { filter, firstValueFrom, VirtualAction, VirtualTimeScheduler, type Subsc
 import { createCallClient } from '../../lib/client/create-call-client';
 import type { CallClient } from '../../lib/client/types';
 import { createFakeLpTag } from '../../lib/testing/fake-lptag';
-import { clientFixture, sendCallOn, type ClientFixture, type FixtureParts } from './client-fixture';
+import { clientFixture, leakClientConfig, sendCallOn, type ClientFixture, type FixtureParts } from './client-fixture';
 import { containers, CYCLES, pending, socketLedger } from './harness';
 import { installTimerLedger } from './timer-ledger';
 
@@ -73,15 +73,7 @@ describe('createCallClient on real timers (asyncScheduler)', () => {
       const lpTag = createFakeLpTag();
       const sockets = socketLedger({});
       for (let i = 0; i < REAL_CYCLES; i += 1) {
-        const client = createCallClient({
-          accountId: '12345678',
-          auth: { jwt: () => 'test.jwt.token' },
-          endpoint: { socketUrl: 'wss://fake.invalid/ws_api/account/12345678/messaging/consumer?v=3' },
-          webSocketFactory: sockets.webSocketFactory,
-          lpTag,
-          document,
-          visitor: { name: 'Leak Tester' },
-        });
+        const client = createCallClient(leakClientConfig({ webSocketFactory: sockets.webSocketFactory, lpTag }));
         const subscription = watch(client);
         await firstValueFrom(client.connection$.pipe(filter((s) => s.status === 'open')));
         await timers.turn(); // the subscription answer

@@ -38,6 +38,17 @@ function call(f: ClientFixture): void {
   f.sendCall('CLOSED');
 }
 
+/** `cycles` times: subscribe to every stream of `fixture()`'s client, take a call, unsubscribe. */
+const calls = (fixture: () => ClientFixture) => (cycles: number): void => {
+  for (let i = 0; i < cycles; i += 1) {
+    const f = fixture();
+    const all = watchAll(f.client);
+    call(f);
+    all.unsubscribe();
+    f.advance(0);
+  }
+};
+
 afterEach(() => {
   document.body.innerHTML = '';
 });
@@ -45,15 +56,7 @@ afterEach(() => {
 describe('retained heap after a forced GC', () => {
   it(`one client, every stream subscribed and unsubscribed ${MEASURED} times through a call: growth under 1 MB`, () => {
     const f = clientFixture({ lpTag: countingLpTag() });
-    const run = (cycles: number): void => {
-      for (let i = 0; i < cycles; i += 1) {
-        const all = watchAll(f.client);
-        call(f);
-        all.unsubscribe();
-        f.advance(0);
-      }
-    };
-    const measured = heapGrowth(run, WARM_UP, MEASURED);
+    const measured = heapGrowth(calls(() => f), WARM_UP, MEASURED);
     report('one client, every stream', measured);
     expect(f.lpTag.bindingCount()).toBe(0);
     expect(pending(f.scheduler)).toBe(0);
@@ -64,16 +67,7 @@ describe('retained heap after a forced GC', () => {
   it(`${MEASURED} clients created, called and unsubscribed (shared lpTag, scheduler, document): growth under 1 MB`, () => {
     const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
     const parts: FixtureParts = { scheduler, lpTag: countingLpTag(), sockets: socketLedger({ scheduler }) };
-    const run = (cycles: number): void => {
-      for (let i = 0; i < cycles; i += 1) {
-        const f = clientFixture(parts);
-        const all = watchAll(f.client);
-        call(f);
-        all.unsubscribe();
-        f.advance(0);
-      }
-    };
-    const measured = heapGrowth(run, WARM_UP, MEASURED);
+    const measured = heapGrowth(calls(() => clientFixture(parts)), WARM_UP, MEASURED);
     report('createCallClient', measured);
     expect(parts.lpTag?.bindingCount()).toBe(0);
     expect(containers()).toBe(0);
