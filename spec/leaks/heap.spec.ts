@@ -30,12 +30,17 @@ function watchAll(client: CallClient): Subscription {
 
 /** Invite, accept (container), ACCEPTED, hang up. */
 function call(f: ClientFixture): void {
+  let status = '';
+  const session = f.client.session$.subscribe((s) => (status = s.status));
   f.advance(10);
   f.sendCall('INVITED');
   f.client.accept('call-1').subscribe();
   f.advance(0);
   f.sendCall('ACCEPTED');
+  if (containers() !== 1) throw new Error(`expected the container while the call is active, found ${containers()}`);
   f.sendCall('CLOSED');
+  session.unsubscribe();
+  if (status !== 'ended') throw new Error(`expected the call to end, it is ${status}`);
 }
 
 /** `cycles` times: subscribe to every stream of `fixture()`'s client, take a call, unsubscribe. */
@@ -61,6 +66,7 @@ describe('retained heap after a forced GC', () => {
     expect(f.lpTag.bindingCount()).toBe(0);
     expect(pending(f.scheduler)).toBe(0);
     expect(f.sockets.closes()).toEqual({ 1000: WARM_UP + MEASURED });
+    expect(containers()).toBe(0);
     expect(measured.growth).toBeLessThan(BOUND);
   });
 
@@ -70,6 +76,8 @@ describe('retained heap after a forced GC', () => {
     const measured = heapGrowth(calls(() => clientFixture(parts)), WARM_UP, MEASURED);
     report('createCallClient', measured);
     expect(parts.lpTag?.bindingCount()).toBe(0);
+    expect(pending(scheduler)).toBe(0);
+    expect(parts.sockets?.closes()).toEqual({ 1000: WARM_UP + MEASURED });
     expect(containers()).toBe(0);
     expect(measured.growth).toBeLessThan(BOUND);
   });
