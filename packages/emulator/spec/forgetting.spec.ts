@@ -91,8 +91,9 @@ describe(`a consumer's conversations, forgotten ${FORGET_AFTER} ms after it went
     expect(retained(emulator)).toMatchObject({ conversations: 1, consumers: 1, sockets: 1 });
 
     clock.advance(FORGET_AFTER); // the socket is still open (the token expiry closes it with 4401)
-    await client.closed;
+    expect((await client.closed).code).toBe(4401);
     await waitFor(() => emulator.state().connections.length === 0);
+    expect(emulator.state().closedSockets).toEqual({ 4401: 1 });
     expect(retained(emulator)).toMatchObject({ conversations: 1, consumers: 1, tokens: 0, sockets: 0 });
 
     clock.advance(FORGET_AFTER - 1); // idle since the socket closed: not yet
