@@ -38,7 +38,7 @@ export function checkTimingOptions(config: Record<string, unknown>): void {
     for (const [key, value] of Object.entries(options)) {
       const rule = rules[key];
       if (rule === undefined) throw new ConfigError(`${group}.${key}`, `unknown key; ${group} takes ${keys}`);
-      if (value !== undefined && (typeof value !== 'number' || !fits(value, rule))) throw new ConfigError(`${group}.${key}`, `must be ${expected(rule)} (got ${String(value)})`);
+      if (value !== undefined && (typeof value !== 'number' || !fits(value, rule))) throw new ConfigError(`${group}.${key}`, `must be ${expected(rule)} (got ${typeof value === 'number' ? String(value) : typeof value})`);
     }
   }
 }
