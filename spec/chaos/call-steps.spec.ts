@@ -1,0 +1,243 @@
+/** @jest-environment node */
+/**
+ * Chaos over real sockets (issue #14 point 5): a matrix of call steps × faults, each cell one test
+ * whose title reads `[step | fault | agent acts …] → expected close reason` (see README.md here, and
+ * `node scripts/chaos-summary.js` for the table).
+ *
+ * Steps: before the subscription answer (a reload with an invitation pending), after the invitation
+ * is shown, after the consumer accepted, between the call service's ACCEPTED and CLOSED.
+ * Faults: the socket drops (1006); the tokens expire and the server closes with 4401 (the client
+ * must re-authenticate: the old token is refused from then on); the link goes silent (half-open: a
+ * relay stops forwarding without closing, so only the keep-alive can notice); the emulator restarts
+ * on the same port, keeping its signing key or with a new one (then the old token gets 4401). The
+ * emulator keeps its state in memory only: after a restart it knows no conversation, so an ongoing
+ * call must end as `conversation-closed`.
+ *
+ * Each cell asserts: the session ends in the right state, the invitation is shown (and
+ * `cobrowseOffered` published) once, `closed$` emits exactly once with the right reason,
+ * `accepted$` at most once, no public stream errors or completes, nothing escapes unhandled, the
+ * container is removed, the client re-authenticates exactly when its token was refused, and leaving
+ * closes the socket with 1000 and unbinds every lpTag listener.
+ */
+import { firstValueFrom, lastValueFrom } from 'rxjs';
+import { WebSocket } from 'ws';
+import { authenticated, createConnection, type CallInvitation, type CloseReason } from '../../lib';
+import { ACCOUNT, createChaosWorld, FAST_CONNECTION, sleep, until, type ChaosWorld } from './world';
+import { trackUnhandled, type UnhandledLog } from './unhandled';
+
+type Step = 'before-subscribe' | 'invited' | 'accepted' | 'server-accepted';
+type Fault = 'drop' | '4401' | 'silence' | 'restart' | 'restart-new-key';
+/** When the agent makes its move: while the link is down, or once the client is back. */
+type When = 'during' | 'after' | 'n/a';
+
+interface Cell {
+  readonly step: Step;
+  readonly fault: Fault;
+  readonly when: When;
+  readonly reason: CloseReason;
+}
+
+let unhandled: UnhandledLog;
+let world: ChaosWorld | undefined;
+let lastWorld = 0;
+
+beforeAll(() => {
+  unhandled = trackUnhandled();
+});
+afterAll(() => unhandled.stop());
+afterEach(async () => {
+  await world?.dispose();
+  world = undefined;
+});
+
+async function newWorld(): Promise<ChaosWorld> {
+  world = await createChaosWorld(`chaos-${++lastWorld}-${Date.now()}`);
+  return world;
+}
+
+const opens = (w: ChaosWorld): number => w.record.connections.filter((s) => s.status === 'open').length;
+const restarts = (fault: Fault): boolean => fault === 'restart' || fault === 'restart-new-key';
+/** The faults after which the client's token is refused, so it must fetch a new one. */
+const refusesToken = (fault: Fault): boolean => fault === '4401' || fault === 'restart-new-key';
+
+/** Applies the fault to every current link. */
+async function inject(w: ChaosWorld, fault: Fault): Promise<void> {
+  if (fault === 'drop') w.relay.drop();
+  else if (fault === '4401') w.emulator.expireTokens();
+  else if (fault === 'silence') w.relay.silence();
+  else await w.restartEmulator({ newKey: fault === 'restart-new-key' });
+}
+
+async function requestConversation(w: ChaosWorld): Promise<string> {
+  const response = await firstValueFrom(w.client.connection.request('cm.ConsumerRequestConversation', undefined));
+  return response.body.conversationId;
+}
+
+/** Invites (in a new conversation) and waits until the invitation is shown and offered. */
+async function invite(w: ChaosWorld): Promise<CallInvitation> {
+  await requestConversation(w);
+  const { dialogId } = w.emulator.agent.invite({ mode: 'VIDEO_CALL' });
+  await until('the invitation is shown and offered', () => w.session().status === 'offered' && w.record.invitations.some((i) => i.dialogId === dialogId));
+  const invitation = w.record.invitations.find((i) => i.dialogId === dialogId);
+  if (invitation === undefined) throw new Error('no invitation');
+  return invitation;
+}
+
+/** Brings a started client to `step` (not the first one) and returns the call's invitation. */
+async function reachStep(w: ChaosWorld, step: Exclude<Step, 'before-subscribe'>): Promise<CallInvitation> {
+  w.start();
+  await until('open', () => w.connection().status === 'open');
+  const invitation = await invite(w);
+  if (step === 'invited') return invitation;
+  await lastValueFrom(w.client.accept(invitation));
+  expect(w.session().status).toBe('active');
+  if (step === 'accepted') return invitation;
+  w.emulator.agent.accept({ dialogId: invitation.dialogId });
+  await until('accepted$', () => w.record.accepted.length === 1);
+  return invitation;
+}
+
+/**
+ * After the last expected event: the client is open again and one more round trip went through the
+ * socket, so anything the server sent before (a re-sent listing, a duplicate) has been processed.
+ */
+async function settle(w: ChaosWorld): Promise<void> {
+  await until('open again', () => w.connection().status === 'open');
+  await firstValueFrom(w.client.connection.request('GetClock', undefined));
+  await sleep(50);
+}
+
+/** What every cell must end with; then leaving closes everything. */
+async function expectCleanEnd(w: ChaosWorld, dialogId: string, reason: CloseReason, accepted: number): Promise<void> {
+  await settle(w);
+  expect(w.record.invitations.map((i) => i.dialogId)).toEqual([dialogId]);
+  const offered = w.lpTag.publishes().filter((p) => p.eventName === 'cobrowseOffered');
+  expect(offered).toHaveLength(1);
+  expect(w.record.accepted.map((a) => a.dialogId)).toEqual(accepted === 1 ? [dialogId] : []);
+  expect(w.record.closed.map((c) => [c.dialog.dialogId, c.reason])).toEqual([[dialogId, reason]]);
+  expect(w.session()).toMatchObject({ status: 'ended', reason, dialog: { dialogId } });
+  expect(w.record.connections.some((s) => s.status === 'closed')).toBe(false);
+  expect(w.record.ends).toEqual([]);
+  expect(w.record.screen.length === 0 || w.record.screen.join() === 'created,removed').toBe(true);
+  expect(unhandled.escapes).toEqual([]);
+
+  w.relay.forgetSilent(); // a half-open pair the client left behind: the NAT finally forgets it
+  w.leave();
+  await until('the emulator saw the socket go', () => w.emulator.state().connections.length === 0);
+  expect(w.lpTag.bindingCount()).toBe(0);
+  expect(w.sockets.at(-1)?.closedWith).toBe(1000);
+  expect(unhandled.escapes).toEqual([]);
+}
+
+/** What the fault itself must have caused: a re-auth exactly when the token was refused; half-open noticed. */
+function expectRecovery(w: ChaosWorld, fault: Fault, idpCallsBefore: number): void {
+  if (refusesToken(fault)) expect(w.idpCalls()).toBeGreaterThan(idpCallsBefore);
+  else expect(w.idpCalls()).toBe(idpCallsBefore);
+  if (fault === 'silence') expect(w.sockets.some((s) => s.closedWith === 4000)).toBe(true);
+}
+
+/** Step 1: the page reloads while an invitation is pending; the fault hits before the subscription's answer arrives. */
+async function beforeSubscribe(w: ChaosWorld, fault: Fault): Promise<void> {
+  // The consumer already has a conversation with a pending invitation (e.g. the page reloaded).
+  const setup = createConnection({
+    accountId: ACCOUNT,
+    auth: authenticated(() => w.authCode),
+    endpoint: { socketUrl: w.emulator.socketUrl(ACCOUNT), domainApi: w.emulator.url },
+    webSocketFactory: (url) => new WebSocket(url),
+    fetch: (url, init) => fetch(url, init),
+    ...FAST_CONNECTION,
+  });
+  // Held while the request runs, so the socket outlives the request's own pipeline (this setup
+  // connection is not under test; see README.md "Findings").
+  const held = setup.connect().subscribe();
+  const { body } = await firstValueFrom(setup.request('cm.ConsumerRequestConversation', undefined));
+  held.unsubscribe();
+  const pending = w.emulator.agent.invite({ mode: 'VIDEO_CALL', conversationId: body.conversationId });
+
+  let hit = false;
+  w.relay.onServerText = (text, pair) => {
+    if (hit || !text.includes('"cqm.SubscribeExConversationsResponse"')) return;
+    hit = true;
+    pair.mode = fault === 'silence' ? 'silent' : 'closes-only'; // the answer never reaches the client
+  };
+  w.start();
+  await until('the subscription answer was held back', () => hit);
+  expect(w.record.invitations).toEqual([]);
+  const before = opens(w);
+  const idpCalls = w.idpCalls();
+  await inject(w, fault);
+  await until('reconnected', () => opens(w) > before);
+
+  let dialogId = pending.dialogId;
+  if (restarts(fault)) {
+    // The new emulator knows nothing: the pending invitation is gone; a new conversation and invitation.
+    dialogId = (await invite(w)).dialogId;
+  } else {
+    await until('the invitation is shown', () => w.record.invitations.length > 0 && w.session().status === 'offered');
+  }
+  w.emulator.agent.cancel({ dialogId });
+  await until('closed$', () => w.record.closed.length > 0);
+  expectRecovery(w, fault, idpCalls);
+  await expectCleanEnd(w, dialogId, 'cancelled', 0);
+}
+
+/** The agent's move at each later step, and how the call must end. */
+const AGENT: Readonly<Record<Exclude<Step, 'before-subscribe'>, { readonly act: (w: ChaosWorld, dialogId: string) => void; readonly reason: CloseReason; readonly accepted: number }>> = {
+  invited: { act: (w, dialogId) => w.emulator.agent.cancel({ dialogId }), reason: 'cancelled', accepted: 0 },
+  // The call service's ACCEPTED (accepted$ once), then the agent hangs up.
+  accepted: { act: (w, dialogId) => w.emulator.agent.accept({ dialogId }), reason: 'hangup', accepted: 1 },
+  'server-accepted': { act: (w, dialogId) => w.emulator.agent.hangup({ dialogId }), reason: 'hangup', accepted: 1 },
+};
+
+/** Steps 2–4: reach the step, inject the fault, let the agent act during or after the outage. */
+async function laterStep(w: ChaosWorld, step: Exclude<Step, 'before-subscribe'>, fault: Fault, when: When): Promise<void> {
+  const { dialogId } = await reachStep(w, step);
+  const before = opens(w);
+  const idpCalls = w.idpCalls();
+  const agent = AGENT[step];
+  await inject(w, fault);
+  if (restarts(fault)) {
+    // The new emulator knows no conversation: the call ends, and the agent has nothing to act on.
+    await until('reconnected', () => opens(w) > before);
+    await until('closed$', () => w.record.closed.length > 0);
+    expectRecovery(w, fault, idpCalls);
+    await expectCleanEnd(w, dialogId, 'conversation-closed', step === 'server-accepted' ? 1 : 0);
+    return;
+  }
+  if (when === 'during') agent.act(w, dialogId);
+  await until('reconnected', () => opens(w) > before);
+  if (when === 'after') agent.act(w, dialogId);
+  if (step === 'accepted') {
+    await until('accepted$', () => w.record.accepted.length > 0);
+    w.emulator.agent.hangup({ dialogId });
+  }
+  await until('closed$', () => w.record.closed.length > 0);
+  expectRecovery(w, fault, idpCalls);
+  await expectCleanEnd(w, dialogId, agent.reason, agent.accepted);
+}
+
+const LINK_FAULTS: readonly Fault[] = ['drop', '4401', 'silence'];
+const RESTARTS: readonly Fault[] = ['restart', 'restart-new-key'];
+const LATER: readonly Exclude<Step, 'before-subscribe'>[] = ['invited', 'accepted', 'server-accepted'];
+
+/** The matrix: every step × every fault (and, where the agent can act, during or after the outage). */
+const MATRIX: readonly Cell[] = [
+  ...[...LINK_FAULTS, ...RESTARTS].map((fault): Cell => ({ step: 'before-subscribe', fault, when: 'after', reason: 'cancelled' })),
+  ...LATER.flatMap((step) => [
+    ...LINK_FAULTS.flatMap((fault) => (['during', 'after'] as const).map((when): Cell => ({ step, fault, when, reason: AGENT[step].reason }))),
+    ...RESTARTS.map((fault): Cell => ({ step, fault, when: 'n/a', reason: 'conversation-closed' })),
+  ]),
+];
+
+describe('chaos: call steps × faults over real sockets', () => {
+  test.each(MATRIX)('[$step | $fault | agent acts $when] → $reason', async ({ step, fault, when }) => {
+    const w = await newWorld();
+    if (step === 'before-subscribe') await beforeSubscribe(w, fault);
+    else await laterStep(w, step, fault, when);
+  });
+
+  it('covers every step × every fault', () => {
+    const cells = new Set(MATRIX.map((c) => `${c.step}/${c.fault}`));
+    expect(cells.size).toBe(4 * 5);
+  });
+});
