@@ -1,14 +1,19 @@
 /**
- * Records everything that escapes unhandled while a suite runs: process `unhandledRejection` and
- * `uncaughtException`, and RxJS's `config.onUnhandledError` (an error no subscriber handled) and
- * `config.onStoppedNotification` for errors (an error sent to a subscriber that already ended).
+ * Records what escapes unhandled through RxJS while a suite runs: `config.onUnhandledError` (an
+ * error no subscriber handled) and `config.onStoppedNotification` for errors (an error sent to a
+ * subscriber that already ended, which RxJS otherwise drops silently).
+ *
+ * Process-level escapes (`unhandledRejection`, `uncaughtException`) are jest-circus's: it replaces
+ * the real process's listeners with its own, which fail the test (or hook) running when the escape
+ * happens. A listener added to a test's `process` never sees them (that `process` is a sandbox
+ * copy), so this log does not try.
  */
 import { config } from 'rxjs';
 
 export interface UnhandledLog {
   /** What escaped so far, as `kind: message`. */
   readonly escapes: string[];
-  /** Removes the listeners and restores RxJS's hooks. */
+  /** Restores RxJS's hooks. */
   stop(): void;
 }
 
@@ -18,11 +23,7 @@ function describe(error: unknown): string {
 
 export function trackUnhandled(): UnhandledLog {
   const escapes: string[] = [];
-  const onRejection = (reason: unknown): void => void escapes.push(`unhandledRejection: ${describe(reason)}`);
-  const onException = (error: unknown): void => void escapes.push(`uncaughtException: ${describe(error)}`);
   const before = { onUnhandledError: config.onUnhandledError, onStoppedNotification: config.onStoppedNotification };
-  process.on('unhandledRejection', onRejection);
-  process.on('uncaughtException', onException);
   config.onUnhandledError = (error: unknown) => void escapes.push(`rxjs onUnhandledError: ${describe(error)}`);
   // A value or a completion after the end is harmless; an error after the end reaches nobody.
   config.onStoppedNotification = (notification) => {
@@ -31,8 +32,6 @@ export function trackUnhandled(): UnhandledLog {
   return {
     escapes,
     stop() {
-      process.off('unhandledRejection', onRejection);
-      process.off('uncaughtException', onException);
       config.onUnhandledError = before.onUnhandledError;
       config.onStoppedNotification = before.onStoppedNotification;
     },
