@@ -129,11 +129,13 @@ async function expectCleanEnd(w: ChaosWorld, dialogId: string, reason: CloseReas
   expect(unhandled.escapes).toEqual([]);
 }
 
-/** What the fault itself must have caused: a re-auth exactly when the token was refused; half-open noticed. */
+/** What the fault itself must have caused: a re-auth exactly when the token was refused; half-open noticed; backoff while the server was away. */
 function expectRecovery(w: ChaosWorld, fault: Fault, idpCallsBefore: number): void {
   if (refusesToken(fault)) expect(w.idpCalls()).toBeGreaterThan(idpCallsBefore);
   else expect(w.idpCalls()).toBe(idpCallsBefore);
   if (fault === 'silence') expect(w.sockets.some((s) => s.closedWith === 4000)).toBe(true);
+  // While the emulator was away, at least one reconnect found nobody and the client backed off again.
+  if (restarts(fault)) expect(w.record.connections.some((s) => s.status === 'reconnecting' && s.attempt >= 2)).toBe(true);
 }
 
 /** Step 1: the page reloads while an invitation is pending; the fault hits before the subscription's answer arrives. */
@@ -148,7 +150,7 @@ async function beforeSubscribe(w: ChaosWorld, fault: Fault): Promise<void> {
     ...FAST_CONNECTION,
   });
   // Held while the request runs, so the socket outlives the request's own pipeline (this setup
-  // connection is not under test; see README.md "Findings").
+  // connection is not under test; see README.md, "Findings").
   const held = setup.connect().subscribe();
   const { body } = await firstValueFrom(setup.request('cm.ConsumerRequestConversation', undefined));
   held.unsubscribe();

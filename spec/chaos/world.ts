@@ -21,6 +21,9 @@ export const FAST_CONNECTION = {
   requestTimeoutMs: 2_000,
 } as const;
 
+/** How long a restarted emulator is away. */
+export const RESTART_DOWN_MS = 300;
+
 /** What the client's public streams said, in order. */
 export interface StreamLog {
   readonly invitations: CallInvitation[];
@@ -61,8 +64,9 @@ export interface ChaosWorld {
   /** The latest connection state. */
   connection(): ConnectionState;
   /**
-   * Closes the emulator and starts a new one on the same port. The emulator keeps its state in
-   * memory only, so the new one knows no conversation; it signs with the same key (tokens stay
+   * Closes the emulator and, {@link RESTART_DOWN_MS} later (the client's reconnects meanwhile find
+   * nobody: the relay drops them), starts a new one on the same port. The emulator keeps its state
+   * in memory only, so the new one knows no conversation; it signs with the same key (tokens stay
    * valid, as across a real server restart) unless `newKey`, when every earlier token gets 4401.
    */
   restartEmulator(options?: { readonly newKey: boolean }): Promise<void>;
@@ -145,6 +149,7 @@ export async function createChaosWorld(authCode: string): Promise<ChaosWorld> {
     connection: () => record.connections.at(-1) ?? { status: 'idle' },
     async restartEmulator(options) {
       await emulator.close();
+      await sleep(RESTART_DOWN_MS);
       emulator = await startEmulator({ port, browserAssets: false, jwtSecret: options?.newKey === true ? `${jwtSecret}-2` : jwtSecret });
     },
     leave() {
