@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // `npm run chaos`: runs the chaos suite (spec/chaos: call steps × faults over real sockets against the
 // emulator) and prints its matrix as a Markdown table — one row per call step, one column per fault,
-// each cell the scenarios that passed out of those run and the close reason they ended with — then
+// each cell the scenarios that passed out of those run and how they ended (close reason) — then
 // one line of totals for the README's Reliability table. Exits 1 when a scenario failed (a known bug
 // left as `test.failing` is counted apart and does not fail the run).
 //
@@ -68,7 +68,8 @@ const slowest = [...scenarios].sort((a, b) => b.ms - a.ms)[0];
 console.log('');
 console.log(
   `chaos: ${scenarios.length} scenarios (${steps.length} steps × ${faults.length} faults), ${passed.length} passed, ${failed.length} failed, ${knownBugs.length} known bugs (test.failing); ` +
-    `checks per scenario: end state, invitation shown once, closed$ once with its reason, accepted$ at most once, no stream ended, nothing unhandled, re-auth only on a refused token, leave closes with 1000; ` +
+    `checks per scenario: end state, invitation shown once (never when cancelled before it could be), closed$ once with its reason, accepted$ at most once, no stream ended, nothing unhandled, ` +
+    `re-auth only on a refused token, half-open noticed by the keep-alive, backoff while the server is away, leave closes with 1000; ` +
     `slowest ${slowest === undefined ? '—' : `${slowest.ms} ms`}` +
     (wallMs === undefined ? '' : `, jest wall time ${(wallMs / 1000).toFixed(1)} s`),
 );

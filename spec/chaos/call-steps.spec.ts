@@ -1,7 +1,7 @@
 /** @jest-environment node */
 /**
  * Chaos over real sockets (issue #14 point 5): a matrix of call steps × faults, each cell one test
- * whose title reads `[step | fault | agent acts …] → expected close reason` (see README.md here, and
+ * whose title reads `[step | fault | agent acts …] → how the call ends` (see README.md here, and
  * `node scripts/chaos-summary.js` for the table).
  *
  * Steps: before the subscription answer (a reload with an invitation pending), after the invitation
@@ -14,7 +14,8 @@
  * call must end as `conversation-closed`.
  *
  * Each cell asserts: the session ends in the right state, the invitation is shown (and
- * `cobrowseOffered` published) once, `closed$` emits exactly once with the right reason,
+ * `cobrowseOffered` published) once, `closed$` emits exactly once with the right reason (or, for
+ * an invitation cancelled before the client could show it, neither ever happens),
  * `accepted$` at most once, no public stream errors or completes, nothing escapes unhandled, the
  * container is removed, the client re-authenticates exactly when its token was refused, and leaving
  * closes the socket with 1000 and unbinds every lpTag listener.
@@ -30,11 +31,14 @@ type Fault = 'drop' | '4401' | 'silence' | 'restart' | 'restart-new-key';
 /** When the agent makes its move: while the link is down, or once the client is back. */
 type When = 'during' | 'after' | 'n/a';
 
+/** How the call must end: `never-shown` when it ended before the client could show it. */
+type Ending = CloseReason | 'never-shown';
+
 interface Cell {
   readonly step: Step;
   readonly fault: Fault;
   readonly when: When;
-  readonly reason: CloseReason;
+  readonly ending: Ending;
 }
 
 let unhandled: UnhandledLog;
@@ -107,15 +111,20 @@ async function settle(w: ChaosWorld): Promise<void> {
   await sleep(50);
 }
 
-/** What every cell must end with; then leaving closes everything. */
-async function expectCleanEnd(w: ChaosWorld, dialogId: string, reason: CloseReason, accepted: number): Promise<void> {
+/**
+ * What every cell must end with: the call shown once and closed once with `ending` (`accepted`:
+ * whether the call service's ACCEPTED reached `accepted$`), or never shown at all and the session
+ * still idle. Then leaving closes everything.
+ */
+async function expectCleanEnd(w: ChaosWorld, dialogId: string, ending: Ending, accepted = false): Promise<void> {
   await settle(w);
-  expect(w.record.invitations.map((i) => i.dialogId)).toEqual([dialogId]);
+  const shown = ending === 'never-shown' ? [] : [dialogId];
+  expect(w.record.invitations.map((i) => i.dialogId)).toEqual(shown);
   const offered = w.lpTag.publishes().filter((p) => p.eventName === 'cobrowseOffered');
-  expect(offered).toHaveLength(1);
-  expect(w.record.accepted.map((a) => a.dialogId)).toEqual(accepted === 1 ? [dialogId] : []);
-  expect(w.record.closed.map((c) => [c.dialog.dialogId, c.reason])).toEqual([[dialogId, reason]]);
-  expect(w.session()).toMatchObject({ status: 'ended', reason, dialog: { dialogId } });
+  expect(offered).toHaveLength(shown.length);
+  expect(w.record.accepted.map((a) => a.dialogId)).toEqual(accepted ? [dialogId] : []);
+  expect(w.record.closed.map((c) => [c.dialog.dialogId, c.reason])).toEqual(ending === 'never-shown' ? [] : [[dialogId, ending]]);
+  expect(w.session()).toMatchObject(ending === 'never-shown' ? { status: 'idle' } : { status: 'ended', reason: ending, dialog: { dialogId } });
   expect(w.record.connections.some((s) => s.status === 'closed')).toBe(false);
   expect(w.record.ends).toEqual([]);
   expect(w.record.screen.length === 0 || w.record.screen.join() === 'created,removed').toBe(true);
@@ -138,8 +147,13 @@ function expectRecovery(w: ChaosWorld, fault: Fault, idpCallsBefore: number): vo
   if (restarts(fault)) expect(w.record.connections.some((s) => s.status === 'reconnecting' && s.attempt >= 2)).toBe(true);
 }
 
-/** Step 1: the page reloads while an invitation is pending; the fault hits before the subscription's answer arrives. */
-async function beforeSubscribe(w: ChaosWorld, fault: Fault): Promise<void> {
+/**
+ * Step 1: the page reloads while an invitation is pending; the fault hits before the subscription's
+ * answer arrives. The agent cancels after the client is back, or during the outage: then the client
+ * first sees the invitation already cancelled, and must never show it (dialog README: a dialog
+ * first seen closed is never announced and never closed).
+ */
+async function beforeSubscribe(w: ChaosWorld, fault: Fault, when: When): Promise<void> {
   // The consumer already has a conversation with a pending invitation (e.g. the page reloaded).
   const setup = createConnection({
     accountId: ACCOUNT,
@@ -168,6 +182,13 @@ async function beforeSubscribe(w: ChaosWorld, fault: Fault): Promise<void> {
   const before = opens(w);
   const idpCalls = w.idpCalls();
   await inject(w, fault);
+  if (when === 'during') {
+    w.emulator.agent.cancel({ dialogId: pending.dialogId });
+    await until('reconnected', () => opens(w) > before);
+    expectRecovery(w, fault, idpCalls);
+    await expectCleanEnd(w, pending.dialogId, 'never-shown');
+    return;
+  }
   await until('reconnected', () => opens(w) > before);
 
   let dialogId = pending.dialogId;
@@ -180,15 +201,15 @@ async function beforeSubscribe(w: ChaosWorld, fault: Fault): Promise<void> {
   w.emulator.agent.cancel({ dialogId });
   await until('closed$', () => w.record.closed.length > 0);
   expectRecovery(w, fault, idpCalls);
-  await expectCleanEnd(w, dialogId, 'cancelled', 0);
+  await expectCleanEnd(w, dialogId, 'cancelled');
 }
 
 /** The agent's move at each later step, and how the call must end. */
-const AGENT: Readonly<Record<Exclude<Step, 'before-subscribe'>, { readonly act: (w: ChaosWorld, dialogId: string) => void; readonly reason: CloseReason; readonly accepted: number }>> = {
-  invited: { act: (w, dialogId) => w.emulator.agent.cancel({ dialogId }), reason: 'cancelled', accepted: 0 },
+const AGENT: Readonly<Record<Exclude<Step, 'before-subscribe'>, { readonly act: (w: ChaosWorld, dialogId: string) => void; readonly reason: CloseReason }>> = {
+  invited: { act: (w, dialogId) => w.emulator.agent.cancel({ dialogId }), reason: 'cancelled' },
   // The call service's ACCEPTED (accepted$ once), then the agent hangs up.
-  accepted: { act: (w, dialogId) => w.emulator.agent.accept({ dialogId }), reason: 'hangup', accepted: 1 },
-  'server-accepted': { act: (w, dialogId) => w.emulator.agent.hangup({ dialogId }), reason: 'hangup', accepted: 1 },
+  accepted: { act: (w, dialogId) => w.emulator.agent.accept({ dialogId }), reason: 'hangup' },
+  'server-accepted': { act: (w, dialogId) => w.emulator.agent.hangup({ dialogId }), reason: 'hangup' },
 };
 
 /** Steps 2–4: reach the step, inject the fault, let the agent act during or after the outage. */
@@ -203,7 +224,7 @@ async function laterStep(w: ChaosWorld, step: Exclude<Step, 'before-subscribe'>,
     await until('reconnected', () => opens(w) > before);
     await until('closed$', () => w.record.closed.length > 0);
     expectRecovery(w, fault, idpCalls);
-    await expectCleanEnd(w, dialogId, 'conversation-closed', step === 'server-accepted' ? 1 : 0);
+    await expectCleanEnd(w, dialogId, 'conversation-closed', step === 'server-accepted');
     return;
   }
   if (when === 'during') agent.act(w, dialogId);
@@ -215,7 +236,7 @@ async function laterStep(w: ChaosWorld, step: Exclude<Step, 'before-subscribe'>,
   }
   await until('closed$', () => w.record.closed.length > 0);
   expectRecovery(w, fault, idpCalls);
-  await expectCleanEnd(w, dialogId, agent.reason, agent.accepted);
+  await expectCleanEnd(w, dialogId, agent.reason, step !== 'invited');
 }
 
 const LINK_FAULTS: readonly Fault[] = ['drop', '4401', 'silence'];
@@ -224,17 +245,21 @@ const LATER: readonly Exclude<Step, 'before-subscribe'>[] = ['invited', 'accepte
 
 /** The matrix: every step × every fault (and, where the agent can act, during or after the outage). */
 const MATRIX: readonly Cell[] = [
-  ...[...LINK_FAULTS, ...RESTARTS].map((fault): Cell => ({ step: 'before-subscribe', fault, when: 'after', reason: 'cancelled' })),
+  ...LINK_FAULTS.flatMap((fault): Cell[] => [
+    { step: 'before-subscribe', fault, when: 'during', ending: 'never-shown' },
+    { step: 'before-subscribe', fault, when: 'after', ending: 'cancelled' },
+  ]),
+  ...RESTARTS.map((fault): Cell => ({ step: 'before-subscribe', fault, when: 'after', ending: 'cancelled' })),
   ...LATER.flatMap((step) => [
-    ...LINK_FAULTS.flatMap((fault) => (['during', 'after'] as const).map((when): Cell => ({ step, fault, when, reason: AGENT[step].reason }))),
-    ...RESTARTS.map((fault): Cell => ({ step, fault, when: 'n/a', reason: 'conversation-closed' })),
+    ...LINK_FAULTS.flatMap((fault) => (['during', 'after'] as const).map((when): Cell => ({ step, fault, when, ending: AGENT[step].reason }))),
+    ...RESTARTS.map((fault): Cell => ({ step, fault, when: 'n/a', ending: 'conversation-closed' })),
   ]),
 ];
 
 describe('chaos: call steps × faults over real sockets', () => {
-  test.each(MATRIX)('[$step | $fault | agent acts $when] → $reason', async ({ step, fault, when }) => {
+  test.each(MATRIX)('[$step | $fault | agent acts $when] → $ending', async ({ step, fault, when }) => {
     const w = await newWorld();
-    if (step === 'before-subscribe') await beforeSubscribe(w, fault);
+    if (step === 'before-subscribe') await beforeSubscribe(w, fault, when);
     else await laterStep(w, step, fault, when);
   });
 
