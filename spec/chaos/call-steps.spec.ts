@@ -23,68 +23,20 @@
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 import { WebSocket } from 'ws';
 import { authenticated, createConnection, type CallInvitation, type CloseReason } from '../../lib';
-import { ACCOUNT, createChaosWorld, FAST_CONNECTION, sleep, until, type ChaosWorld } from './world';
-import { trackUnhandled, type UnhandledLog } from './unhandled';
+import { ACCOUNT, FAST_CONNECTION, until, type ChaosWorld } from './world';
+import { expectCleanEnd, expectRecovery, inject, invite, LINK_FAULTS, newWorld, opens, RESTARTS, restarts, useChaosWorlds, type Ending, type Fault } from './scenario';
+
+useChaosWorlds();
 
 type Step = 'before-subscribe' | 'invited' | 'accepted' | 'server-accepted';
-type Fault = 'drop' | '4401' | 'silence' | 'restart' | 'restart-new-key';
 /** When the agent makes its move: while the link is down, or once the client is back. */
 type When = 'during' | 'after' | 'n/a';
-
-/** How the call must end: `never-shown` when it ended before the client could show it. */
-type Ending = CloseReason | 'never-shown';
 
 interface Cell {
   readonly step: Step;
   readonly fault: Fault;
   readonly when: When;
   readonly ending: Ending;
-}
-
-let unhandled: UnhandledLog;
-let world: ChaosWorld | undefined;
-let lastWorld = 0;
-
-beforeAll(() => {
-  unhandled = trackUnhandled();
-});
-afterAll(() => unhandled.stop());
-afterEach(async () => {
-  await world?.dispose();
-  world = undefined;
-});
-
-async function newWorld(): Promise<ChaosWorld> {
-  world = await createChaosWorld(`chaos-${++lastWorld}-${Date.now()}`);
-  return world;
-}
-
-const opens = (w: ChaosWorld): number => w.record.connections.filter((s) => s.status === 'open').length;
-const restarts = (fault: Fault): boolean => fault === 'restart' || fault === 'restart-new-key';
-/** The faults after which the client's token is refused, so it must fetch a new one. */
-const refusesToken = (fault: Fault): boolean => fault === '4401' || fault === 'restart-new-key';
-
-/** Applies the fault to every current link. */
-async function inject(w: ChaosWorld, fault: Fault): Promise<void> {
-  if (fault === 'drop') w.relay.drop();
-  else if (fault === '4401') w.emulator.expireTokens();
-  else if (fault === 'silence') w.relay.silence();
-  else await w.restartEmulator({ newKey: fault === 'restart-new-key' });
-}
-
-async function requestConversation(w: ChaosWorld): Promise<string> {
-  const response = await firstValueFrom(w.client.connection.request('cm.ConsumerRequestConversation', undefined));
-  return response.body.conversationId;
-}
-
-/** Invites (in a new conversation) and waits until the invitation is shown and offered. */
-async function invite(w: ChaosWorld): Promise<CallInvitation> {
-  await requestConversation(w);
-  const { dialogId } = w.emulator.agent.invite({ mode: 'VIDEO_CALL' });
-  await until('the invitation is shown and offered', () => w.session().status === 'offered' && w.record.invitations.some((i) => i.dialogId === dialogId));
-  const invitation = w.record.invitations.find((i) => i.dialogId === dialogId);
-  if (invitation === undefined) throw new Error('no invitation');
-  return invitation;
 }
 
 /** Brings a started client to `step` (not the first one) and returns the call's invitation. */
@@ -99,52 +51,6 @@ async function reachStep(w: ChaosWorld, step: Exclude<Step, 'before-subscribe'>)
   w.emulator.agent.accept({ dialogId: invitation.dialogId });
   await until('accepted$', () => w.record.accepted.length === 1);
   return invitation;
-}
-
-/**
- * After the last expected event: the client is open again and one more round trip went through the
- * socket, so anything the server sent before (a re-sent listing, a duplicate) has been processed.
- */
-async function settle(w: ChaosWorld): Promise<void> {
-  await until('open again', () => w.connection().status === 'open');
-  await firstValueFrom(w.client.connection.request('GetClock', undefined));
-  await sleep(50);
-}
-
-/**
- * What every cell must end with: the call shown once and closed once with `ending` (`accepted`:
- * whether the call service's ACCEPTED reached `accepted$`), or never shown at all and the session
- * still idle. Then leaving closes everything.
- */
-async function expectCleanEnd(w: ChaosWorld, dialogId: string, ending: Ending, accepted = false): Promise<void> {
-  await settle(w);
-  const shown = ending === 'never-shown' ? [] : [dialogId];
-  expect(w.record.invitations.map((i) => i.dialogId)).toEqual(shown);
-  const offered = w.lpTag.publishes().filter((p) => p.eventName === 'cobrowseOffered');
-  expect(offered).toHaveLength(shown.length);
-  expect(w.record.accepted.map((a) => a.dialogId)).toEqual(accepted ? [dialogId] : []);
-  expect(w.record.closed.map((c) => [c.dialog.dialogId, c.reason])).toEqual(ending === 'never-shown' ? [] : [[dialogId, ending]]);
-  expect(w.session()).toMatchObject(ending === 'never-shown' ? { status: 'idle' } : { status: 'ended', reason: ending, dialog: { dialogId } });
-  expect(w.record.connections.some((s) => s.status === 'closed')).toBe(false);
-  expect(w.record.ends).toEqual([]);
-  expect(w.record.screen.length === 0 || w.record.screen.join() === 'created,removed').toBe(true);
-  expect(unhandled.escapes).toEqual([]);
-
-  w.relay.forgetSilent(); // a half-open pair the client left behind: the NAT finally forgets it
-  w.leave();
-  await until('the emulator saw the socket go', () => w.emulator.state().connections.length === 0);
-  expect(w.lpTag.bindingCount()).toBe(0);
-  expect(w.sockets.at(-1)?.closedWith).toBe(1000);
-  expect(unhandled.escapes).toEqual([]);
-}
-
-/** What the fault itself must have caused: a re-auth exactly when the token was refused; half-open noticed; backoff while the server was away. */
-function expectRecovery(w: ChaosWorld, fault: Fault, idpCallsBefore: number): void {
-  if (refusesToken(fault)) expect(w.idpCalls()).toBeGreaterThan(idpCallsBefore);
-  else expect(w.idpCalls()).toBe(idpCallsBefore);
-  if (fault === 'silence') expect(w.sockets.some((s) => s.closedWith === 4000)).toBe(true);
-  // While the emulator was away, at least one reconnect found nobody and the client backed off again.
-  if (restarts(fault)) expect(w.record.connections.some((s) => s.status === 'reconnecting' && s.attempt >= 2)).toBe(true);
 }
 
 /**
@@ -239,8 +145,6 @@ async function laterStep(w: ChaosWorld, step: Exclude<Step, 'before-subscribe'>,
   await expectCleanEnd(w, dialogId, agent.reason, step !== 'invited');
 }
 
-const LINK_FAULTS: readonly Fault[] = ['drop', '4401', 'silence'];
-const RESTARTS: readonly Fault[] = ['restart', 'restart-new-key'];
 const LATER: readonly Exclude<Step, 'before-subscribe'>[] = ['invited', 'accepted', 'server-accepted'];
 
 /** The matrix: every step × every fault (and, where the agent can act, during or after the outage). */
