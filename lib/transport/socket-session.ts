@@ -22,6 +22,7 @@ import {
   take,
   takeUntil,
   tap,
+  timer,
 } from 'rxjs';
 import { RequestError, RequestTimeoutError } from '../errors';
 import { decode, getClock, initConnection } from '../protocol';
@@ -75,7 +76,8 @@ function decodeData(data: unknown): DecodeResult {
 /**
  * One socket, from creation to close, as a cold Observable: opens it (while the token is still on
  * its way), sends InitConnection as soon as both are there (and nothing else) until its 200, then exposes a {@link Link} and runs the GetClock keep-alive. Ends
- * with one `ended` event carrying the close and its cause, then completes. Unsubscribing closes the
+ * with one `ended` event carrying the close and its cause, then completes. Opening and the
+ * InitConnection answer each have `handshakeTimeoutMs` (cause `handshake-timeout`, close 4001). Unsubscribing closes the
  * socket (code from `closeOnTeardown`, 1000 by default).
  *
  * The socket session owns the only subscription to the socket: the link's `frame$` is a view fed by it,
@@ -159,7 +161,21 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
       }),
     );
 
-    return merge(inbound$, body$, ended$).pipe(
+    // A socket that neither opens nor closes within the handshake timeout (the upgrade unanswered: a
+    // half-open link while connecting, where no keep-alive runs yet) is given up: the session ends
+    // as a handshake timeout, and the teardown closes the socket.
+    const notOpened$ = timer(config.handshakeTimeoutMs, scheduler).pipe(
+      map((): SocketSessionEvent => {
+        cause = { type: 'handshake-timeout' };
+        const close = { code: CloseCode.HANDSHAKE_TIMEOUT, reason: 'the socket did not open in time' };
+        end(close);
+        return { type: 'ended', end: { close: { ...close, wasClean: false }, cause, openedForMs: undefined } };
+      }),
+      takeUntil(socket$.pipe(filter((event) => event.type !== 'message'))), // opened, or closed, first
+      share(),
+    );
+
+    return merge(merge(inbound$, body$, ended$).pipe(takeUntil(notOpened$)), notOpened$).pipe(
       // After a close event, or torn down before one (then pending requests learn our close code).
       finalize(() => end(config.closeOnTeardown())),
     );
