@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // `npm run chaos`: runs the chaos suite (spec/chaos: call steps × faults over real sockets against the
-// emulator) and prints its matrix as a Markdown table — one row per call step, one column per fault,
-// each cell the scenarios that passed out of those run and how they ended (close reason) — then
+// emulator) and prints its matrices as Markdown tables (one per describe block) — one row per call
+// step, one column per fault, each cell the scenarios that passed out of those run and how they
+// ended (close reason) — then
 // one line of totals for the README's Reliability table. Exits 1 when a scenario failed (a known bug
 // left as `test.failing` is counted apart and does not fail the run).
 //
@@ -14,8 +15,8 @@ const os = require('node:os');
 const path = require('node:path');
 
 const root = path.join(__dirname, '..');
-// The scenario titles of spec/chaos/call-steps.spec.ts: `[step | fault | agent acts when] → reason`.
-const SCENARIO = /^\[(?<step>[^|]+) \| (?<fault>[^|]+) \| agent acts (?<when>[^\]]+)\] → (?<reason>.+)$/;
+// The scenario titles of spec/chaos: `[step | fault | move] → ending`.
+const SCENARIO = /^\[(?<step>[^|]+) \| (?<fault>[^|]+) \| (?<move>[^\]]+)\] → (?<ending>.+)$/;
 
 function runJest() {
   const output = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'chaos-')), 'result.json');
@@ -42,34 +43,47 @@ for (const assertion of assertions) {
   const match = SCENARIO.exec(assertion.title);
   if (match === null) others.push(assertion);
   // A `test.failing` scenario is a known library bug: it "passes" while the bug is there.
-  else scenarios.push({ ...match.groups, status: assertion.failing === true ? 'known-bug' : assertion.status, ms: assertion.duration ?? 0, title: assertion.title });
+  else
+    scenarios.push({
+      ...match.groups,
+      group: assertion.ancestorTitles.join(' › '),
+      status: assertion.failing === true ? 'known-bug' : assertion.status,
+      ms: assertion.duration ?? 0,
+      title: assertion.title,
+    });
 }
 
 const unique = (values) => [...new Set(values)];
-const steps = unique(scenarios.map((s) => s.step));
-const faults = unique(scenarios.map((s) => s.fault));
-const cell = (step, fault) => {
-  const here = scenarios.filter((s) => s.step === step && s.fault === fault);
+const cell = (here) => {
   if (here.length === 0) return '—';
   const passed = here.filter((s) => s.status === 'passed').length;
   const known = here.filter((s) => s.status === 'known-bug').length;
-  const reasons = unique(here.map((s) => s.reason)).join(', ');
-  return `${passed === here.length ? '✓' : '✗'} ${passed}/${here.length} → ${reasons}${known > 0 ? ` (${known} known bug)` : ''}`;
+  const endings = unique(here.map((s) => s.ending)).join(', ');
+  return `${passed === here.length ? '✓' : '✗'} ${passed}/${here.length} → ${endings}${known > 0 ? ` (${known} known bug)` : ''}`;
 };
 
-console.log(`| step \\ fault | ${faults.join(' | ')} |`);
-console.log(`|---|${faults.map(() => '---').join('|')}|`);
-for (const step of steps) console.log(`| ${step} | ${faults.map((fault) => cell(step, fault)).join(' | ')} |`);
+// One table per describe block: rows are steps, columns faults.
+for (const group of unique(scenarios.map((s) => s.group))) {
+  const mine = scenarios.filter((s) => s.group === group);
+  const steps = unique(mine.map((s) => s.step));
+  const faults = unique(mine.map((s) => s.fault));
+  console.log(`${group} (${mine.length} scenarios; moves: ${unique(mine.map((s) => s.move)).join(' / ')})`);
+  console.log('');
+  console.log(`| step \\ fault | ${faults.join(' | ')} |`);
+  console.log(`|---|${faults.map(() => '---').join('|')}|`);
+  for (const step of steps) console.log(`| ${step} | ${faults.map((fault) => cell(mine.filter((s) => s.step === step && s.fault === fault))).join(' | ')} |`);
+  console.log('');
+}
 
 const passed = scenarios.filter((s) => s.status === 'passed');
 const knownBugs = scenarios.filter((s) => s.status === 'known-bug');
 const failed = scenarios.filter((s) => s.status !== 'passed' && s.status !== 'known-bug');
 const slowest = [...scenarios].sort((a, b) => b.ms - a.ms)[0];
-console.log('');
 console.log(
-  `chaos: ${scenarios.length} scenarios (${steps.length} steps × ${faults.length} faults), ${passed.length} passed, ${failed.length} failed, ${knownBugs.length} known bugs (test.failing); ` +
+  `chaos: ${scenarios.length} scenarios (${unique(scenarios.map((s) => s.step)).length} call steps, ${unique(scenarios.map((s) => s.fault)).length} faults), ` +
+    `${passed.length} passed, ${failed.length} failed, ${knownBugs.length} known bugs (test.failing); ` +
     `checks per scenario: end state, invitation shown once (never when cancelled before it could be), closed$ once with its reason, accepted$ at most once, no stream ended, nothing unhandled, ` +
-    `re-auth only on a refused token, half-open noticed by the keep-alive, backoff while the server is away, leave closes with 1000; ` +
+    `re-auth only on a refused token, half-open noticed by the keep-alive, a socket that never opens given up, backoff while the server is away, leave closes with 1000; ` +
     `slowest ${slowest === undefined ? '—' : `${slowest.ms} ms`}` +
     (wallMs === undefined ? '' : `, jest wall time ${(wallMs / 1000).toFixed(1)} s`),
 );

@@ -169,6 +169,6 @@ describe('chaos: call steps × faults over real sockets', () => {
 
   it('covers every step × every fault', () => {
     const cells = new Set(MATRIX.map((c) => `${c.step}/${c.fault}`));
-    expect(cells.size).toBe(4 * 5);
+    expect(cells.size).toBe(4 * 6);
   });
 });

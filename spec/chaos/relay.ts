@@ -7,7 +7,8 @@
  * - `closes-only`: from the server, pass only close frames (a test discards what the server says
  *   until the server closes, e.g. with 4401); from the client, pass everything;
  * - `silent`: pass nothing either way and close nothing — a half-open link, as when a NAT or a
- *   proxy forgets the flow. Only {@link Relay.close} ends such a pair.
+ *   proxy forgets the flow (from the first byte: {@link Relay.silenceNext}, the socket never
+ *   opens). Only {@link Relay.forgetSilent} or {@link Relay.close} ends such a pair.
  *
  * `drop()` destroys the current pairs (the client sees 1006). New connections after a fault are
  * forwarded normally, so the client's reconnect reaches the emulator again.
@@ -33,6 +34,11 @@ export interface Relay {
   onServerText: ((text: string, pair: RelayPair) => void) | undefined;
   /** Every pair now silent (half-open); later connections are forwarded. */
   silence(): void;
+  /**
+   * The next `count` connections are silent from their first byte: the upgrade request never
+   * reaches the emulator, so the client's socket stays CONNECTING (half-open while connecting).
+   */
+  silenceNext(count: number): void;
   /** Every pair destroyed now (no close frame: the client sees 1006). */
   drop(): void;
   /**
@@ -89,6 +95,7 @@ const HEADER_END = Buffer.from('\r\n\r\n');
 export function startRelay(upstreamPort: number): Promise<Relay> {
   const pairs = new Map<RelayPair, { readonly client: Socket; readonly upstream: Socket }>();
   let lastId = 0;
+  let silentNew = 0;
   /** Destroys the pairs `which` selects (no close frame: their client sees 1006). */
   const destroy = (which: (pair: RelayPair) => boolean): void => {
     for (const [pair, { client, upstream }] of [...pairs]) {
@@ -105,6 +112,9 @@ export function startRelay(upstreamPort: number): Promise<Relay> {
     silence() {
       for (const pair of pairs.keys()) pair.mode = 'silent';
     },
+    silenceNext(count) {
+      silentNew = count;
+    },
     drop: () => destroy(() => true),
     forgetSilent: () => destroy((pair) => pair.mode === 'silent'),
     pairCount: () => pairs.size,
@@ -116,7 +126,8 @@ export function startRelay(upstreamPort: number): Promise<Relay> {
   };
 
   const server = createServer((client) => {
-    const pair: RelayPair = { id: ++lastId, mode: 'forward' };
+    const pair: RelayPair = { id: ++lastId, mode: silentNew > 0 ? 'silent' : 'forward' };
+    silentNew = Math.max(0, silentNew - 1);
     const upstream = connect(upstreamPort, '127.0.0.1');
     pairs.set(pair, { client, upstream });
     let upgraded = false;

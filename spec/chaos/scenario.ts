@@ -7,10 +7,10 @@ import type { CallInvitation, CloseReason } from '../../lib';
 import { createChaosWorld, sleep, until, type ChaosWorld } from './world';
 import { trackUnhandled, type UnhandledLog } from './unhandled';
 
-export type Fault = 'drop' | '4401' | 'silence' | 'restart' | 'restart-new-key';
+export type Fault = 'drop' | '4401' | 'silence' | 'silent-open' | 'restart' | 'restart-new-key';
 
 /** The faults that break the link but leave the server as it was. */
-export const LINK_FAULTS: readonly Fault[] = ['drop', '4401', 'silence'];
+export const LINK_FAULTS: readonly Fault[] = ['drop', '4401', 'silence', 'silent-open'];
 /** The faults that replace the server (see world.ts, restartEmulator). */
 export const RESTARTS: readonly Fault[] = ['restart', 'restart-new-key'];
 
@@ -49,7 +49,11 @@ export const refusesToken = (fault: Fault): boolean => fault === '4401' || fault
 /** Applies the fault to every current link. */
 export async function inject(w: ChaosWorld, fault: Fault): Promise<void> {
   if (fault === 'drop') w.relay.drop();
-  else if (fault === '4401') w.emulator.expireTokens();
+  else if (fault === 'silent-open') {
+    // The link drops, and the reconnect's socket never opens (its upgrade goes unanswered).
+    w.relay.silenceNext(1);
+    w.relay.drop();
+  } else if (fault === '4401') w.emulator.expireTokens();
   else if (fault === 'silence') w.relay.silence();
   else await w.restartEmulator({ newKey: fault === 'restart-new-key' });
 }
@@ -79,6 +83,13 @@ export async function settle(w: ChaosWorld): Promise<void> {
   await sleep(50);
 }
 
+/** The session's last state for `ending`: idle when never shown, declined by the consumer, else ended with the reason. */
+function finalState(dialogId: string, ending: Ending): object {
+  if (ending === 'never-shown') return { status: 'idle' };
+  if (ending === 'declined') return { status: 'declined', by: 'consumer', dialog: { dialogId } };
+  return { status: 'ended', reason: ending, dialog: { dialogId } };
+}
+
 /**
  * What every cell must end with: the call shown once and closed once with `ending` (`accepted`:
  * whether the call service's ACCEPTED reached `accepted$`), or never shown at all and the session
@@ -92,7 +103,7 @@ export async function expectCleanEnd(w: ChaosWorld, dialogId: string, ending: En
   expect(offered).toHaveLength(shown.length);
   expect(w.record.accepted.map((a) => a.dialogId)).toEqual(accepted ? [dialogId] : []);
   expect(w.record.closed.map((c) => [c.dialog.dialogId, c.reason])).toEqual(ending === 'never-shown' ? [] : [[dialogId, ending]]);
-  expect(w.session()).toMatchObject(ending === 'never-shown' ? { status: 'idle' } : { status: 'ended', reason: ending, dialog: { dialogId } });
+  expect(w.session()).toMatchObject(finalState(dialogId, ending));
   expect(w.record.connections.some((s) => s.status === 'closed')).toBe(false);
   expect(w.record.ends).toEqual([]);
   expect(w.record.screen.length === 0 || w.record.screen.join() === 'created,removed').toBe(true);
@@ -111,6 +122,8 @@ export function expectRecovery(w: ChaosWorld, fault: Fault, idpCallsBefore: numb
   if (refusesToken(fault)) expect(w.idpCalls()).toBeGreaterThan(idpCallsBefore);
   else expect(w.idpCalls()).toBe(idpCallsBefore);
   if (fault === 'silence') expect(w.sockets.some((s) => s.closedWith === 4000)).toBe(true);
+  // A socket that never opened was given up (not left CONNECTING for ever).
+  if (fault === 'silent-open') expect(w.record.connections.some((s) => s.status === 'reconnecting' && s.cause === 'handshake-timeout')).toBe(true);
   // While the emulator was away, at least one reconnect found nobody and the client backed off again.
   if (restarts(fault)) expect(w.record.connections.some((s) => s.status === 'reconnecting' && s.attempt >= 2)).toBe(true);
 }

@@ -13,11 +13,14 @@ import { startRelay, type Relay } from './relay';
 
 export const ACCOUNT = '12345678';
 
-/** Half-open is noticed after idleMs + deadlineMs of silence; reconnects wait 20–200 ms. */
+/**
+ * Half-open is noticed after idleMs + deadlineMs of silence (a socket that never opens: after
+ * handshakeTimeoutMs); reconnects wait 20–200 ms.
+ */
 export const FAST_CONNECTION = {
   keepAlive: { idleMs: 150, deadlineMs: 150 },
   reconnect: { floorMs: 20, baseMs: 60, capMs: 200, stableAfterMs: 2_000 },
-  handshakeTimeoutMs: 2_000,
+  handshakeTimeoutMs: 1_000,
   requestTimeoutMs: 2_000,
 } as const;
 
