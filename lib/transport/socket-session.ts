@@ -21,6 +21,7 @@ import {
   switchMap,
   take,
   takeUntil,
+  takeWhile,
   tap,
   timer,
 } from 'rxjs';
@@ -161,6 +162,7 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
       }),
     );
 
+    const events$ = merge(inbound$, body$, ended$).pipe(share());
     // A socket that neither opens nor closes within the handshake timeout (the upgrade unanswered: a
     // half-open link while connecting, where no keep-alive runs yet) is given up: the session ends
     // as a handshake timeout, and the teardown closes the socket.
@@ -171,11 +173,11 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
         end(close);
         return { type: 'ended', end: { close: { ...close, wasClean: false }, cause, openedForMs: undefined } };
       }),
-      takeUntil(socket$.pipe(filter((event) => event.type !== 'message'))), // opened, or closed, first
-      share(),
+      takeUntil(events$), // the first event: handshaking (it opened) or ended (it closed)
     );
 
-    return merge(merge(inbound$, body$, ended$).pipe(takeUntil(notOpened$)), notOpened$).pipe(
+    return merge(events$, notOpened$).pipe(
+      takeWhile((event) => event.type !== 'ended', true),
       // After a close event, or torn down before one (then pending requests learn our close code).
       finalize(() => end(config.closeOnTeardown())),
     );
