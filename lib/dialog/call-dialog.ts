@@ -1,6 +1,7 @@
 /**
  * From a decoded COBROWSE dialog to the call-domain `CallDialog`. Pure: no rxjs, no clock.
  */
+import { expiresAtMs } from '../protocol/expires';
 import type { CobrowseDialog, ConversationDetails, Participant } from '../protocol/types';
 import type { CallDialog, DialogKind } from './types';
 
@@ -73,7 +74,8 @@ export function toCallDialog(conversationId: string, dialog: CobrowseDialog, con
     dialogState: dialog.state,
     serviceId: metaData.serviceId,
     agentId: dialogAgentId(dialog, conversation),
-    expiresAt: metaData.expiresAtMs ?? (metaData.expires === undefined ? undefined : Math.round(metaData.expires * 1000)),
+    // Decoded dialogs carry `expiresAtMs` (the rule applied); a hand-built one with only `expires` gets the same rule.
+    expiresAt: metaData.expiresAtMs ?? (metaData.expires === undefined ? undefined : expiresAtMs(metaData.expires, dialog.creationTs ?? dialog.metaDataLastUpdateTs)),
     creationTs: dialog.creationTs,
     metaDataLastUpdateTs: dialog.metaDataLastUpdateTs,
     notificationKey: metaData.notificationKey,

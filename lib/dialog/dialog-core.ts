@@ -10,7 +10,7 @@
  * - dialogs closing on the same input are reported in the order they were first seen.
  */
 import { isCobrowseDialog } from '../protocol/guards';
-import type { CobrowseDialog, ConversationChange, ConversationDetails } from '../protocol/types';
+import type { CobrowseDialog, ConversationChange, ConversationDetails, DroppedElement } from '../protocol/types';
 import { mergeCallDialog, sameDialogState, toCallDialog } from './call-dialog';
 import { createHeap, type HeapItem } from './heap';
 import { createGenerations } from './retention';
@@ -62,12 +62,16 @@ export interface DialogCore {
   expireDue(): void;
   /** `declined` closes an announced invitation, `answered-elsewhere` an invitation or accepted dialog. */
   closeBySession(dialogId: string, reason: SessionCloseReason): void;
-  /** A full listing (new subscription): open dialogs of conversations it does not list close. O(open dialogs). */
-  reconcile(changes: readonly ConversationChange[]): void;
+  /**
+   * A full listing (new subscription): open dialogs of conversations it does not list close. A
+   * change the decoder dropped (`dropped`, by `convId`) still lists its conversation. O(open dialogs).
+   */
+  reconcile(changes: readonly ConversationChange[], dropped: readonly DroppedElement[] | undefined): void;
   /**
    * One whole conversation snapshot (replace, don't merge): dropped whole when older than the
    * newest seen; else each COBROWSE dialog goes through the per-dialog rules, an open dialog it no
-   * longer lists has ended, and a closed conversation closes all of its dialogs for good.
+   * longer lists has ended (one the decoder dropped, `droppedDialogs`, is not gone: it keeps its
+   * state), and a closed conversation closes all of its dialogs for good.
    */
   upsert(conversationId: string, details: ConversationDetails): void;
   /** A DELETE: the conversation's open dialogs close (`conversation-closed`) and it stays closed. */
@@ -203,6 +207,14 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
     }
   };
 
+  /** Dialogs the decoder dropped from this snapshot are not gone: they count as listed (unchanged). */
+  const keepDropped = (conversation: Conversation, dropped: readonly DroppedElement[]): void => {
+    for (const { id } of dropped) {
+      const entry = id === undefined ? undefined : live.get(id);
+      if (entry?.conversation === conversation) entry.mark = mark;
+    }
+  };
+
   /** The conversation (`known`, or a new one), kept from being forgotten while an input applies to it. */
   const conversationOf = (id: string, known = conversations.get(id)): Conversation => {
     let conversation = known;
@@ -231,9 +243,11 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
       const entry = live.get(dialogId);
       if (entry !== undefined && (entry.phase === 'invited' || (reason === 'answered-elsewhere' && entry.phase === 'accepted'))) closeAll([entry], reason);
     },
-    reconcile(changes) {
+    reconcile(changes, dropped) {
       if (live.size === 0) return;
       const listed = new Set(changes.flatMap((c) => (c.type === 'UPSERT' ? [c.result.convId] : [])));
+      // A dropped change still lists its conversation; one without a readable convId matches nothing.
+      for (const { id } of dropped ?? []) if (id !== undefined) listed.add(id);
       // Map order is first-seen order.
       closeAll(
         [...live.values()].filter((entry) => !listed.has(entry.dialog.conversationId)),
@@ -249,6 +263,7 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
       conversation.lastUpdateTs = ts ?? conversation.lastUpdateTs;
       mark += 1;
       for (const dialog of details.dialogs) if (isCobrowseDialog(dialog)) apply(conversation, dialog, details);
+      if (details.droppedDialogs !== undefined) keepDropped(conversation, details.droppedDialogs);
       let ended: LiveDialog[] | undefined;
       for (const entry of conversation.live) if (conversation.closed || entry.mark !== mark) (ended ??= []).push(entry);
       for (const entry of ended === undefined ? [] : bySeq(ended)) {

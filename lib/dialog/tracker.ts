@@ -76,13 +76,13 @@ export function createDialogTracker(options: DialogTrackerOptions = {}): DialogT
       core.expireDue();
       if (input.type === 'close') core.closeBySession(input.dialogId, input.reason);
       else if (input.type === 'frame' && isExConversationChange(input.frame)) {
-        const { subscriptionId, changes } = input.frame.body;
+        const { subscriptionId, changes, droppedChanges } = input.frame.body;
         if (subscriptionId !== undefined && subscriptionId !== current) {
           current = subscriptionId;
           if (!subscriptions.has(subscriptionId)) {
             // A new subscription: its first notification lists every conversation it covers.
             subscriptions.touch(subscriptionId);
-            core.reconcile(changes);
+            core.reconcile(changes, droppedChanges);
           }
         }
         for (const change of changes) {

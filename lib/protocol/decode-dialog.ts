@@ -1,31 +1,42 @@
 /**
  * Decoding one dialog of `conversationDetails.dialogs`, including a COBROWSE dialog's `metaData`.
  */
+import { ExpiresAdjustment, expiresAt } from './expires';
 import { Fields } from './fields';
-import { at, Fail, isObject, isString, MAX_EPOCH_S, type Read } from './read';
-import type { CobrowseMetaData, Dialog, Json, JsonObject, ParticipantDetails } from './types';
+import { at, Fail, idIn, isObject, isString, type Issues, type Read } from './read';
+import type { CobrowseMetaData, Dialog, DroppedElement, Json, JsonObject, ParticipantDetails } from './types';
 
-const EXPECT_EPOCH_SECONDS = 'epoch seconds (finite number, 0 < s ≤ 8.64e12)';
-
-/** `metaData` of a COBROWSE dialog; missing or `null` gives `{ raw: {} }` (all fields undefined). */
-export function decodeCobrowseMetaData(value: Json | undefined, path: string): Read<CobrowseMetaData> {
+/**
+ * `metaData` of a COBROWSE dialog; missing or `null` gives `{ raw: {} }` (all fields undefined).
+ * `expires` never fails the dialog: an implausible one is handled by the rule of `expiresAt`
+ * (relative to `referenceMs`, the dialog's creation), recorded in `issues`; one that is not a
+ * number is ignored the same way.
+ */
+export function decodeCobrowseMetaData(value: Json | undefined, path: string, issues: Issues, referenceMs?: number): Read<CobrowseMetaData> {
   if (value === undefined || value === null) return emptyMetaData();
   if (!isObject(value)) return new Fail(path, 'object');
-  const f = new Fields(path);
-  const expires = f.optNumber(value['expires'], 'expires');
+  const f = new Fields(path, issues);
+  const rawExpires = value['expires'];
+  const expires = typeof rawExpires === 'number' ? rawExpires : undefined;
+  const read = expires === undefined ? undefined : expiresAt(expires, referenceMs);
+  const expiresAtMs = read instanceof ExpiresAdjustment ? read.atMs : read;
   const meta: CobrowseMetaData = {
     serviceId: f.optString(value['serviceId'], 'serviceId'),
     mode: f.optString(value['mode'], 'mode'),
     sessionState: f.optString(value['sessionState'], 'sessionState'),
     expires,
-    expiresAtMs: expires === undefined ? undefined : Math.round(expires * 1000),
+    expiresAtMs,
     dialogId: f.optString(value['dialogId'], 'dialogId'),
     notificationKey: f.optString(value['notificationKey'], 'notificationKey'),
     callLink: f.optString(value['callLink'], 'callLink'),
     raw: value,
   };
   if (f.fail !== undefined) return f.fail;
-  if (expires !== undefined && !(expires > 0 && expires <= MAX_EPOCH_S)) return new Fail(f.pathOf('expires'), EXPECT_EPOCH_SECONDS);
+  // Recorded only for a dialog that is kept (a dropped one has its own issue).
+  if (read instanceof ExpiresAdjustment) issues.recovered(read.failAt(f.pathOf('expires')), { type: 'expires', rule: read.rule });
+  else if (expires === undefined && rawExpires !== undefined && rawExpires !== null) {
+    issues.recovered(new Fail(f.pathOf('expires'), 'number'), { type: 'expires', rule: 'ignored' });
+  }
   return meta;
 }
 
@@ -35,8 +46,8 @@ function emptyMetaData(): CobrowseMetaData {
 }
 
 /** `{id, role, state?}` of `participantsDetails`. */
-export function decodeParticipantDetails(value: JsonObject, path: string): Read<ParticipantDetails> {
-  const f = new Fields(path);
+export function decodeParticipantDetails(value: JsonObject, path: string, issues: Issues): Read<ParticipantDetails> {
+  const f = new Fields(path, issues);
   const details: ParticipantDetails = { id: f.id(value['id'], 'id'), role: f.string(value['role'], 'role'), state: f.optString(value['state'], 'state') };
   return f.fail ?? details;
 }
@@ -52,8 +63,8 @@ function decodeOtherMetaData(value: Json | undefined, path: string): Read<JsonOb
 }
 
 /** One dialog. `channelType: "COBROWSE"` gives a `CobrowseDialog` with decoded `metaData`. */
-export function decodeDialog(value: JsonObject, path: string): Read<Dialog> {
-  const f = new Fields(path);
+export function decodeDialog(value: JsonObject, path: string, issues: Issues): Read<Dialog> {
+  const f = new Fields(path, issues);
   const dialogId = f.id(value['dialogId'], 'dialogId');
   const dialogType = f.optString(value['dialogType'], 'dialogType');
   const channelType = f.optString(value['channelType'], 'channelType');
@@ -68,11 +79,16 @@ export function decodeDialog(value: JsonObject, path: string): Read<Dialog> {
   if (f.fail !== undefined) return f.fail;
   const rawMeta = value['metaData'];
   if (channelType === 'COBROWSE') {
-    const metaData = decodeCobrowseMetaData(rawMeta, at(path, 'metaData'));
+    const metaData = decodeCobrowseMetaData(rawMeta, at(path, 'metaData'), issues, creationTs ?? metaDataLastUpdateTs);
     if (metaData instanceof Fail) return metaData;
     return { dialogId, dialogType, channelType, state, participants, participantsDetails, creationTs, endTs, metaDataLastUpdateTs, closedBy, closedCause, metaData };
   }
   const metaData = decodeOtherMetaData(rawMeta, at(path, 'metaData'));
   if (metaData instanceof Fail) return metaData;
   return { dialogId, dialogType, channelType, state, participants, participantsDetails, creationTs, endTs, metaDataLastUpdateTs, closedBy, closedCause, metaData };
+}
+
+/** What is known of a dialog that did not decode: its id, if readable. */
+export function droppedDialog(element: Json | undefined): DroppedElement {
+  return { id: idIn(element, 'dialogId') };
 }

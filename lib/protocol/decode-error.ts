@@ -1,8 +1,8 @@
 /**
  * Building `DecodeError` values: a path, what was expected there, and a short redacted excerpt.
  */
-import type { Fail } from './read';
-import type { DecodeError } from './types';
+import type { Fail, Issue } from './read';
+import type { DecodeError, DecodeRecovery, ExpiresRule } from './types';
 
 /** How much of a frame a `DecodeError` shows. */
 export const EXCERPT_LENGTH = 200;
@@ -37,5 +37,32 @@ export function decodeError(fail: Fail, text: string): DecodeError {
     expected: `expected ${fail.expected}`,
     message: messageOf(fail.path, fail.expected),
     excerpt: excerptOf(text),
+  };
+}
+
+const EXPIRES_RULE_TEXT: { readonly [R in ExpiresRule]: string } = {
+  'read-as-ms': 'read as epoch milliseconds',
+  ignored: 'ignored: no client-side expiry',
+  clamped: "clamped to 1 day after the dialog's creation",
+};
+
+function recoveryText(recovery: DecodeRecovery): string {
+  return recovery.type === 'dropped' ? `dropped ${recovery.element}` : EXPIRES_RULE_TEXT[recovery.rule];
+}
+
+/**
+ * A `DecodeError` for an issue of a frame that was still delivered: `message` says what was done,
+ * e.g. `body.changes[0]….dialogs[1].metaData.sessionState: expected string (dropped body.changes[0]….dialogs[1])`.
+ * `excerpt` is the frame's (computed once per frame by the caller).
+ */
+export function issueError(issue: Issue, excerpt: string): DecodeError {
+  const { fail, recovery } = issue;
+  return {
+    kind: 'decode-error',
+    path: fail.path,
+    expected: `expected ${fail.expected}`,
+    message: `${messageOf(fail.path, fail.expected)} (${recoveryText(recovery)})`,
+    excerpt,
+    recovery,
   };
 }

@@ -3,15 +3,15 @@
  * never throws.
  */
 import { decodeExConversationBody } from './decode-conversation';
-import { decodeError } from './decode-error';
+import { decodeError, excerptOf, issueError } from './decode-error';
 import { decodeMessagingBody } from './decode-messaging';
 import { Fields } from './fields';
-import { Fail, isObject, type Read } from './read';
-import type { DecodeResult, InboundFrame, JsonObject, NotificationFrame, ResponseFrame } from './types';
+import { Fail, isObject, Issues, type Read } from './read';
+import type { DecodeError, DecodeResult, InboundFrame, JsonObject, NotificationFrame, ResponseFrame } from './types';
 
 /** A response; `reqId` may be a number on the wire (exposed as a string); `type` is informational only. */
-function decodeResponse(root: JsonObject): Read<ResponseFrame> {
-  const f = new Fields('');
+function decodeResponse(root: JsonObject, issues: Issues): Read<ResponseFrame> {
+  const f = new Fields('', issues);
   const reqId = f.id(root['reqId'], 'reqId');
   const code = f.integer(root['code'], 'code');
   if (f.fail !== undefined) return f.fail;
@@ -20,16 +20,16 @@ function decodeResponse(root: JsonObject): Read<ResponseFrame> {
   return { kind: 'resp', reqId, code, type: typeof type === 'string' ? type : undefined, body: root['body'] };
 }
 
-function decodeNotification(root: JsonObject): Read<NotificationFrame> {
+function decodeNotification(root: JsonObject, issues: Issues): Read<NotificationFrame> {
   const type = root['type'];
   if (typeof type !== 'string') return new Fail('type', 'string');
   switch (type) {
     case 'cqm.ExConversationChangeNotification': {
-      const body = decodeExConversationBody(root['body'], 'body');
+      const body = decodeExConversationBody(root['body'], 'body', issues);
       return body instanceof Fail ? body : { kind: 'notification', type, body };
     }
     case 'ms.MessagingEventNotification': {
-      const body = decodeMessagingBody(root['body'], 'body');
+      const body = decodeMessagingBody(root['body'], 'body', issues);
       return body instanceof Fail ? body : { kind: 'notification', type, body };
     }
     default:
@@ -37,16 +37,19 @@ function decodeNotification(root: JsonObject): Read<NotificationFrame> {
   }
 }
 
-/** A parsed frame (any JSON value) to a typed frame, or the first failure. */
-export function decodeParsed(root: unknown): Read<InboundFrame> {
+/**
+ * A parsed frame (any JSON value) to a typed frame, or the first failure outside any list. What
+ * was dropped or adjusted inside lists is recorded in `issues`.
+ */
+export function decodeParsed(root: unknown, issues: Issues = new Issues()): Read<InboundFrame> {
   if (!isObject(root)) return new Fail('', 'JSON object');
   const kind = root['kind'];
   if (typeof kind !== 'string') return new Fail('kind', 'string');
   switch (kind) {
     case 'resp':
-      return decodeResponse(root);
+      return decodeResponse(root, issues);
     case 'notification':
-      return decodeNotification(root);
+      return decodeNotification(root, issues);
     default:
       return { kind: 'unknown', frameKind: kind, raw: root };
   }
@@ -56,9 +59,16 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.name : typeof error;
 }
 
+const NO_ISSUES: readonly DecodeError[] = Object.freeze([]);
+
 /**
- * Decodes one inbound text frame. Never throws: malformed input becomes a `DecodeError` naming the
- * offending path (e.g. `body.changes[0].result.conversationDetails.dialogs: expected array`).
+ * Decodes one inbound text frame. Never throws: a malformed frame becomes a `DecodeError` naming
+ * the offending path (e.g. `body.changes: expected array`).
+ *
+ * Failure is isolated: one element of a list that does not decode (a change, a dialog, a
+ * participant, a messaging change, …) is left out, and the frame is still delivered with an entry
+ * in `issues` naming it (`recovery: { type: 'dropped', element }`); so is an implausible `expires`
+ * (`recovery: { type: 'expires', rule }`). Only a failure outside any list drops the whole frame.
  *
  * - `kind: "resp"` → `ResponseFrame` (`reqId` always a string; `code` a finite integer);
  * - `kind: "notification"` → the two modelled notifications, else `UnknownNotification`;
@@ -68,7 +78,10 @@ function describe(error: unknown): string {
  * ```ts
  * import { decode } from 'lp-call-streams/protocol';
  * const result = decode(message.data);
- * if (result.ok) frame$.next(result.frame); else diagnostics.report(result.error.message);
+ * if (result.ok) {
+ *   result.issues.forEach((issue) => diagnostics.report(issue.message));
+ *   frame$.next(result.frame);
+ * } else diagnostics.report(result.error.message);
  * ```
  */
 export function decode(text: string): DecodeResult {
@@ -80,8 +93,12 @@ export function decode(text: string): DecodeResult {
     return { ok: false, error: decodeError(new Fail('', 'JSON text'), text) };
   }
   try {
-    const frame = decodeParsed(parsed);
-    return frame instanceof Fail ? { ok: false, error: decodeError(frame, text) } : { ok: true, frame };
+    const issues = new Issues();
+    const frame = decodeParsed(parsed, issues);
+    if (frame instanceof Fail) return { ok: false, error: decodeError(frame, text) };
+    if (issues.list === undefined) return { ok: true, frame, issues: NO_ISSUES };
+    const excerpt = excerptOf(text);
+    return { ok: true, frame, issues: issues.list.map((issue) => issueError(issue, excerpt)) };
   } catch (error: unknown) {
     // Not expected (the decoders return failures as values); kept so `decode` stays total.
     return { ok: false, error: decodeError(new Fail('', `a decodable frame (internal ${describe(error)})`), text) };

@@ -2,7 +2,7 @@
  * Decoding the body of `ms.MessagingEventNotification` and its events.
  */
 import { Fields } from './fields';
-import { at, Fail, isNumber, isObject, readSequence, type Read } from './read';
+import { at, Fail, isNumber, isObject, type Issues, readSequence, type Read } from './read';
 import type { Json, JsonObject, MessagingEvent, MessagingEventChange, MessagingEventNotification } from './types';
 
 function unknownEvent(eventType: string, raw: JsonObject): MessagingEvent {
@@ -14,10 +14,10 @@ function unknownEvent(eventType: string, raw: JsonObject): MessagingEvent {
  * `text/plain`), `ChatStateEvent`, `AcceptStatusEvent`. Anything else — including content events
  * whose `message` is not a string (files, rich content) — is an `UnknownMessagingEvent` with its JSON.
  */
-export function decodeMessagingEvent(value: JsonObject, path: string): Read<MessagingEvent> {
+export function decodeMessagingEvent(value: JsonObject, path: string, issues: Issues): Read<MessagingEvent> {
   const type = value['type'];
   if (typeof type !== 'string') return new Fail(at(path, 'type'), 'string');
-  const f = new Fields(path);
+  const f = new Fields(path, issues);
   switch (type) {
     case 'ContentEvent': {
       const message = value['message'];
@@ -39,15 +39,15 @@ export function decodeMessagingEvent(value: JsonObject, path: string): Read<Mess
   }
 }
 
-function decodeOriginatorMetadata(value: JsonObject, path: string): Read<MessagingEventChange['originatorMetadata']> {
-  const f = new Fields(path);
+function decodeOriginatorMetadata(value: JsonObject, path: string, issues: Issues): Read<MessagingEventChange['originatorMetadata']> {
+  const f = new Fields(path, issues);
   const metadata = { id: f.id(value['id'], 'id'), role: f.string(value['role'], 'role') };
   return f.fail ?? metadata;
 }
 
-/** One entry of `changes`: `originatorId`, `event` and `dialogId` are required. */
-export function decodeMessagingChange(value: JsonObject, path: string): Read<MessagingEventChange> {
-  const f = new Fields(path);
+/** One entry of `changes`: `originatorId`, `event` and `dialogId` are required (else the change is dropped). */
+export function decodeMessagingChange(value: JsonObject, path: string, issues: Issues): Read<MessagingEventChange> {
+  const f = new Fields(path, issues);
   const sequence = f.optInteger(value['sequence'], 'sequence', 0);
   const originatorId = f.id(value['originatorId'], 'originatorId');
   const originatorMetadata = f.optNested(value['originatorMetadata'], 'originatorMetadata', decodeOriginatorMetadata);
@@ -61,10 +61,10 @@ export function decodeMessagingChange(value: JsonObject, path: string): Read<Mes
   return { sequence, originatorId, originatorMetadata, serverTimestamp, event, conversationId, dialogId, messageAudience };
 }
 
-/** The body of `ms.MessagingEventNotification` (at `path`, normally `body`). */
-export function decodeMessagingBody(value: Json | undefined, path: string): Read<MessagingEventNotification['body']> {
+/** The body of `ms.MessagingEventNotification` (at `path`, normally `body`); a change that does not decode is left out. */
+export function decodeMessagingBody(value: Json | undefined, path: string, issues: Issues): Read<MessagingEventNotification['body']> {
   if (!isObject(value)) return new Fail(path, 'object');
-  const f = new Fields(path);
+  const f = new Fields(path, issues);
   const body: MessagingEventNotification['body'] = {
     sentTs: f.optTimestamp(value['sentTs'], 'sentTs'),
     changes: f.list(value['changes'], 'changes', isObject, 'object', decodeMessagingChange),

@@ -3,7 +3,7 @@
  */
 import { decodeError } from './decode-error';
 import { Fields } from './fields';
-import { Fail, isObject, type Read } from './read';
+import { Fail, isObject, Issues, type Read } from './read';
 import type { BodyDecodeResult, Json, JsonObject, RequestType, ResponseBodies } from './types';
 
 type BodyDecoders = { readonly [T in RequestType]: (body: Json | undefined) => Read<ResponseBodies[T]> };
@@ -26,7 +26,7 @@ function noBody(body: Json | undefined): Read<undefined> {
 
 function objectBody<T>(body: Json | undefined, read: (f: Fields, body: JsonObject) => T): Read<T> {
   if (!isObject(body)) return new Fail(PATH, 'object');
-  const f = new Fields(PATH);
+  const f = new Fields(PATH, new Issues()); // no lists in response bodies: nothing is ever recorded
   const value = read(f, body);
   return f.fail ?? value;
 }

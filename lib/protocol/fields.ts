@@ -9,15 +9,20 @@
  *
  * Required readers return a placeholder (`''`, `0`, `[]`) after a failure; the placeholder is never
  * seen because the decoder returns `fields.fail` instead. Optional readers treat `null` like absent.
+ * Lists isolate failure: a bad element is dropped into the frame's `issues`, not a failure here.
  */
-import { at, Fail, isNumber, isObject, MAX_EPOCH_MS, readId, readInteger, readList, readTimestamp, type Read } from './read';
+import { at, type ElementDecoder, Fail, isNumber, isObject, type Issues, MAX_EPOCH_MS, readId, readInteger, readList, readTimestamp, type Read } from './read';
 import type { Json, JsonObject } from './types';
 
 export class Fields {
   /** The first failure, if any. */
   fail: Fail | undefined = undefined;
 
-  constructor(private readonly path: string) {}
+  constructor(
+    private readonly path: string,
+    /** The frame's issues, handed to list and nested decoders. */
+    readonly issues: Issues,
+  ) {}
 
   /** Path of `key` inside this object. */
   pathOf(key: string): string {
@@ -97,42 +102,46 @@ export class Fields {
   }
 
   /** A required nested object decoded by `decode`; `undefined` after any failure. */
-  nested<T>(v: Json | undefined, key: string, decode: (v: JsonObject, path: string) => Read<T>): T | undefined {
+  nested<T>(v: Json | undefined, key: string, decode: (v: JsonObject, path: string, issues: Issues) => Read<T>): T | undefined {
     if (this.fail !== undefined) return undefined;
-    if (isObject(v)) return this.take(decode(v, this.pathOf(key)), undefined);
+    if (isObject(v)) return this.take(decode(v, this.pathOf(key), this.issues), undefined);
     this.missing(key, 'object');
     return undefined;
   }
 
   /** An optional nested object decoded by `decode`; `null` counts as absent. */
-  optNested<T>(v: Json | undefined, key: string, decode: (v: JsonObject, path: string) => Read<T>): T | undefined {
+  optNested<T>(v: Json | undefined, key: string, decode: (v: JsonObject, path: string, issues: Issues) => Read<T>): T | undefined {
     if (v === undefined || v === null || this.fail !== undefined) return undefined;
-    if (isObject(v)) return this.take(decode(v, this.pathOf(key)), undefined);
+    if (isObject(v)) return this.take(decode(v, this.pathOf(key), this.issues), undefined);
     this.missing(key, 'object');
     return undefined;
   }
 
-  /** A required list (a bare single element allowed); absent fails as `expected array`. */
+  /**
+   * A required list (a bare single element allowed); absent fails as `expected array`. A bad
+   * element is dropped (see `readList`), `onDrop` hears of it.
+   */
   list<S extends Json, T>(
     v: Json | undefined,
     key: string,
     shape: (v: Json | undefined) => v is S,
     shapeName: string,
-    decode: (v: S, path: string) => Read<T | undefined>,
+    decode: ElementDecoder<S, T>,
+    onDrop?: (element: Json | undefined) => void,
   ): T[] {
     if (this.fail !== undefined) return [];
-    return this.take(readList(v, this.pathOf(key), shape, shapeName, decode), []);
+    return this.take(readList(v, this.pathOf(key), shape, shapeName, decode, this.issues, onDrop), []);
   }
 
-  /** An optional list (a bare single element allowed); `null` counts as absent. */
+  /** An optional list (a bare single element allowed); `null` counts as absent. A bad element is dropped. */
   optList<S extends Json, T>(
     v: Json | undefined,
     key: string,
     shape: (v: Json | undefined) => v is S,
     shapeName: string,
-    decode: (v: S, path: string) => Read<T | undefined>,
+    decode: ElementDecoder<S, T>,
   ): T[] | undefined {
     if (v === undefined || v === null || this.fail !== undefined) return undefined;
-    return this.take(readList(v, this.pathOf(key), shape, shapeName, decode), undefined);
+    return this.take(readList(v, this.pathOf(key), shape, shapeName, decode, this.issues), undefined);
   }
 }

@@ -4,7 +4,7 @@
  * Hot path rules: a failure allocates; success does not (beyond the value itself). Paths are built
  * only when something fails, except the parent path handed down to nested decoders.
  */
-import type { Json, JsonObject } from './types';
+import type { DecodeRecovery, Json, JsonObject } from './types';
 
 /** A failed read: where (dotted/indexed path from the frame root) and what was expected there. */
 export class Fail {
@@ -17,10 +17,35 @@ export class Fail {
 /** A decoded value or the first failure met. */
 export type Read<T> = T | Fail;
 
+/** A problem a decoder recovered from: where and what (`fail`), and what it did (`recovery`). */
+export interface Issue {
+  readonly fail: Fail;
+  readonly recovery: DecodeRecovery;
+}
+
+/**
+ * The issues of one frame being decoded, handed down to every list decoder. Allocates only when
+ * something goes wrong (a frame without issues leaves `list` undefined).
+ */
+export class Issues {
+  list: Issue[] | undefined = undefined;
+
+  /** The element at `element` failed (`fail`) and was left out. */
+  dropped(fail: Fail, element: string): void {
+    (this.list ??= []).push({ fail, recovery: { type: 'dropped', element } });
+  }
+
+  /** Something at `fail.path` was not taken as is but handled by a documented rule. */
+  recovered(fail: Fail, recovery: DecodeRecovery): void {
+    (this.list ??= []).push({ fail, recovery });
+  }
+}
+
+/** A list element decoder: the element (of the list's shape), its path, the frame's issues. */
+export type ElementDecoder<S extends Json, T> = (element: S, path: string, issues: Issues) => Read<T | undefined>;
+
 /** Largest valid epoch-milliseconds value (`new Date(8.64e15)`). */
 export const MAX_EPOCH_MS = 8.64e15;
-/** Largest valid epoch-seconds value, so that `* 1000` stays a valid date. */
-export const MAX_EPOCH_S = 8.64e12;
 
 export const EXPECT_TIMESTAMP = 'timestamp (finite number, 0 to 8.64e15 ms)';
 export const EXPECT_NON_NEGATIVE_INTEGER = 'non-negative integer';
@@ -86,8 +111,10 @@ export function readSequence(value: Json | undefined, path: string): Read<number
 
 /**
  * A list where the protocol allows a single element to arrive bare instead of a one-element array.
- * A bare value of the wrong shape fails as `<path>: expected array`; an array element of the wrong
- * shape as `<path>[i]: expected <shape>`. `decode` returning `undefined` drops that element
+ * A bare value of the wrong shape fails as `<path>: expected array`. An element that fails — not
+ * of the list's shape (`<path>[i]: expected <shape>`) or not decodable — is left out: recorded in
+ * `issues` as dropped, and passed to `onDrop` (so the caller can say which one went missing). One
+ * bad element never costs the others. `decode` returning `undefined` drops that element silently
  * (an undocumented variant, tolerated by ignoring it).
  */
 export function readList<S extends Json, T>(
@@ -95,23 +122,37 @@ export function readList<S extends Json, T>(
   path: string,
   shape: (v: Json | undefined) => v is S,
   shapeName: string,
-  decode: (element: S, path: string) => Read<T | undefined>,
+  decode: ElementDecoder<S, T>,
+  issues: Issues,
+  onDrop?: (element: Json | undefined) => void,
 ): Read<T[]> {
   const out: T[] = [];
   if (isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const element: Json | undefined = value[i];
       const elementPath = `${path}[${i}]`;
-      if (!shape(element)) return new Fail(elementPath, shapeName);
-      const decoded = decode(element, elementPath);
-      if (decoded instanceof Fail) return decoded;
-      if (decoded !== undefined) out.push(decoded);
+      const decoded = shape(element) ? decode(element, elementPath, issues) : new Fail(elementPath, shapeName);
+      if (decoded instanceof Fail) {
+        issues.dropped(decoded, elementPath);
+        onDrop?.(element);
+      } else if (decoded !== undefined) out.push(decoded);
     }
     return out;
   }
   if (!shape(value)) return new Fail(path, 'array');
-  const decoded = decode(value, path);
-  if (decoded instanceof Fail) return decoded;
-  if (decoded !== undefined) out.push(decoded);
+  const decoded = decode(value, path, issues);
+  if (decoded instanceof Fail) {
+    issues.dropped(decoded, path);
+    onDrop?.(value);
+  } else if (decoded !== undefined) out.push(decoded);
   return out;
+}
+
+/** The id at `key` of `value` (an object), or inside its `inner` object; `undefined` if unreadable. Failure path only. */
+export function idIn(value: Json | undefined, key: string, inner?: string): string | undefined {
+  if (!isObject(value)) return undefined;
+  const holder = inner === undefined ? value : value[inner];
+  if (!isObject(holder)) return undefined;
+  const id = readId(holder[key], '');
+  return id instanceof Fail ? undefined : id;
 }

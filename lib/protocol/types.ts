@@ -7,7 +7,9 @@
  * - responses are matched by `reqId` and `code`, never by their `type` string (the docs disagree);
  * - unknown types, fields and enum values are tolerated (open string unions, `Unknown*` frames);
  * - `expires` on COBROWSE dialogs is epoch *seconds* (a float); decoded values also carry
- *   `expiresAtMs` so no caller ever multiplies by 1000 by hand.
+ *   `expiresAtMs` so no caller ever multiplies by 1000 by hand (an implausible value is handled
+ *   by a documented rule, see `ExpiresRule`);
+ * - one list element that does not decode is dropped (with an issue), not the whole frame.
  */
 
 /** Any JSON value, as produced by `JSON.parse`. */
@@ -224,9 +226,12 @@ export interface CobrowseMetaData {
   readonly serviceId?: string;
   readonly mode?: CobrowseMode;
   readonly sessionState?: SessionState;
-  /** As on the wire: epoch **seconds**, a float (e.g. `1.502893131855E9`). */
+  /** As on the wire (when a number, even an implausible one): epoch **seconds**, a float (e.g. `1.502893131855E9`). */
   readonly expires?: number;
-  /** `expires` converted to epoch milliseconds (rounded). Prefer this one. */
+  /**
+   * `expires` in epoch milliseconds (rounded), after the plausibility rule (see `ExpiresRule`):
+   * `undefined` when absent or ignored. Prefer this one.
+   */
   readonly expiresAtMs?: number;
   readonly dialogId?: string;
   readonly notificationKey?: NotificationKey;
@@ -263,6 +268,15 @@ export interface OtherDialog extends DialogBase {
 
 export type Dialog = CobrowseDialog | OtherDialog;
 
+/**
+ * An element `decode` left out of a list because it did not decode (a `DecodeError` in the
+ * result's `issues` says why), kept so consumers do not mistake "undecodable" for "gone".
+ */
+export interface DroppedElement {
+  /** Its id (`dialogId` of a dialog, `convId` of a change) when that much could be read. */
+  readonly id: string | undefined;
+}
+
 export interface ConversationDetails {
   readonly skillId?: string;
   readonly brandId?: string;
@@ -277,6 +291,12 @@ export interface ConversationDetails {
   /** Use to drop out-of-order snapshots. */
   readonly metaDataLastUpdateTs?: number;
   readonly closeReason?: string;
+  /**
+   * Dialogs of this snapshot that did not decode and were left out. They have not vanished: a
+   * consumer must not close an open dialog listed here (or, for one without an id, any open dialog)
+   * on the strength of this snapshot.
+   */
+  readonly droppedDialogs?: readonly DroppedElement[];
 }
 
 /** UPSERT carries the whole current conversation (replace, don't merge). */
@@ -307,6 +327,8 @@ export interface ExConversationChangeNotification {
     readonly subscriptionId?: string;
     readonly sentTs?: number;
     readonly changes: readonly ConversationChange[];
+    /** Changes that did not decode and were left out (the conversation is not gone: see `DroppedElement`). */
+    readonly droppedChanges?: readonly DroppedElement[];
   };
 }
 
@@ -363,8 +385,35 @@ export interface DecodeError {
   readonly message: string;
   /** The first 200 characters of the frame, for diagnostics (JWTs redacted). */
   readonly excerpt: string;
+  /**
+   * Absent: the whole frame was dropped. Present: the frame was still delivered and this says
+   * what `decode` did at `path` (an entry of the result's `issues`).
+   */
+  readonly recovery?: DecodeRecovery;
 }
 
-export type DecodeResult = { readonly ok: true; readonly frame: InboundFrame } | { readonly ok: false; readonly error: DecodeError };
+/**
+ * How an implausible COBROWSE `expires` was read (the rule is in the protocol README):
+ * `read-as-ms` — too large for epoch seconds but a valid epoch-milliseconds date, so read as ms;
+ * `ignored` — not a number, not finite, not positive, beyond any date, or more than a day before
+ * the dialog's creation: treated as absent (no client-side expiry; the server's CLOSED still ends it);
+ * `clamped` — more than a day after the dialog's creation: moved to one day after it.
+ */
+export type ExpiresRule = 'read-as-ms' | 'ignored' | 'clamped';
+
+/** What `decode` did about a problem inside a frame it still delivered. */
+export type DecodeRecovery =
+  /** The list element at `element` (a path) did not decode and was left out; the rest of the frame was kept. */
+  | { readonly type: 'dropped'; readonly element: string }
+  /** An implausible `expires` was handled by the documented rule. */
+  | { readonly type: 'expires'; readonly rule: ExpiresRule };
+
+/**
+ * A decoded frame comes with its `issues`: what was dropped or adjusted inside it (usually none;
+ * each is a `DecodeError` with a `recovery`). A frame that could not be decoded at all is an `error`.
+ */
+export type DecodeResult =
+  | { readonly ok: true; readonly frame: InboundFrame; readonly issues: readonly DecodeError[] }
+  | { readonly ok: false; readonly error: DecodeError };
 
 export type BodyDecodeResult<T> = { readonly ok: true; readonly value: T } | { readonly ok: false; readonly error: DecodeError };

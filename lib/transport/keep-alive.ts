@@ -1,4 +1,5 @@
 import { exhaustMap, filter, map, type Observable, of, type SchedulerLike, startWith, switchMap, take, timeout, timer, catchError, TimeoutError } from 'rxjs';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 
 /** Keep-alive timing, in milliseconds. */
 export interface KeepAliveConfig {
@@ -22,7 +23,8 @@ export const defaultKeepAlive: KeepAliveConfig = { idleMs: 30_000, deadlineMs: 1
  * result:    ------------------------ (idleMs = 10, deadlineMs = 6)
  * ```
  */
-export function keepAlive(activity$: Observable<unknown>, probe: () => Observable<unknown>, config: KeepAliveConfig, scheduler: SchedulerLike): Observable<'half-open'> {
+export function keepAlive(activity$: Observable<unknown>, probe: () => Observable<unknown>, config: KeepAliveConfig, clock: SchedulerLike): Observable<'half-open'> {
+  const scheduler = clampScheduler(clock);
   return activity$.pipe(
     startWith(undefined),
     // A probe every idleMs of silence (the probe's own send normally restarts the count).

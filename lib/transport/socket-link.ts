@@ -6,7 +6,10 @@ import type { SocketOpened } from './socket';
 
 /** What one socket noticed but survived (part of the connection's `diagnostic$`). */
 export type SocketDiagnostic =
-  /** An inbound frame could not be decoded; the stream lives on. */
+  /**
+   * An inbound frame could not be decoded (dropped whole; the stream lives on), or — with
+   * `error.recovery` — one element of it was dropped or an `expires` adjusted, and the rest was delivered.
+   */
   | { readonly type: 'decode-error'; readonly generation: number; readonly error: DecodeError }
   /** A response nobody waits for (late after a timeout, or never asked). */
   | { readonly type: 'unexpected-response'; readonly generation: number; readonly reqId: string; readonly code: number }

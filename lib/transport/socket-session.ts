@@ -103,7 +103,11 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
           return EMPTY;
         }
         const result = decodeData(message.data);
-        if (result.ok) return of(result.frame);
+        if (result.ok) {
+          // What decoding dropped or adjusted inside a frame it still delivered: reported first.
+          for (const issue of result.issues) report({ type: 'decode-error', generation, error: issue });
+          return of(result.frame);
+        }
         report({ type: 'decode-error', generation, error: result.error });
         return EMPTY;
       }),

@@ -1,22 +1,15 @@
-import { Subject, VirtualAction, VirtualTimeScheduler } from 'rxjs';
-import type { SchedulerAction, SchedulerLike } from 'rxjs';
+import { Subject, VirtualAction, VirtualTimeScheduler, type SchedulerLike } from 'rxjs';
 import { callDialogs } from '../../lib/dialog';
-import { createAlarm, MAX_TIMER_DELAY_MS } from '../../lib/dialog/alarm';
+import { createAlarm } from '../../lib/dialog/alarm';
+import { MAX_TIMER_DELAY_MS } from '../../lib/scheduling/clamp-delay';
+import { recording } from '../scheduling/recording-scheduler';
 import type { InboundFrame } from '../../lib/protocol/types';
 import { dialog, snapshot } from './helpers';
 
 /** A virtual scheduler (`virtual`, to flush) seen through `scheduler`, which records every delay handed to it. */
 function recordingScheduler() {
   const virtual = new VirtualTimeScheduler(VirtualAction, Infinity);
-  const delays: number[] = [];
-  const scheduler: SchedulerLike = {
-    now: () => virtual.now(),
-    schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, delay = 0, state?: T) {
-      delays.push(delay);
-      return virtual.schedule(work, delay, state);
-    },
-  };
-  return { scheduler, virtual, delays };
+  return { virtual, ...recording(virtual) };
 }
 
 describe('createAlarm', () => {
@@ -80,7 +73,9 @@ describe('callDialogs timers', () => {
   it('expires an invitation due beyond 2^31-1 ms at its deadline, not at once', () => {
     const { scheduler, virtual, delays } = recordingScheduler();
     const far = 2 ** 31 + 1000;
-    const { events } = feed([snapshot([dialog({ expiresAt: far })])], scheduler);
+    // Without creationTs / metaDataLastUpdateTs the expires rule has no reference time, so no
+    // one-day horizon applies and the far expiry reaches the timer as is.
+    const { events } = feed([snapshot([dialog({ expiresAt: far, creationTs: null, metaDataLastUpdateTs: null })], { ts: 1 })], scheduler);
     virtual.flush();
     expect(events).toEqual(['invited@0', `closed@${far}`]);
     expect(Math.max(...delays)).toBeLessThanOrEqual(MAX_TIMER_DELAY_MS);

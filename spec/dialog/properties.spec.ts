@@ -1,134 +1,6 @@
 import fc from 'fast-check';
-import { Subject, VirtualTimeScheduler } from 'rxjs';
-import { callDialogs, partitionDialogs } from '../../lib/dialog';
-import type { CloseReason, DialogEvent } from '../../lib/dialog/types';
-import type { InboundFrame, JsonObject } from '../../lib/protocol/types';
-import { callDialog, conversationDelete, conversationUpsert, exConversationNotification, mainDialog } from '../../lib/testing/frames';
 import { wire } from './helpers';
-
-// ─── A valid call history (the model) ────────────────────────────────────────────────────────────
-
-type Action =
-  | { readonly kind: 'invite'; readonly dialog: number; readonly conversation: number; readonly mode: string }
-  | { readonly kind: 'accept'; readonly dialog: number }
-  | { readonly kind: 'close'; readonly dialog: number; readonly vanish: boolean }
-  | { readonly kind: 'closeConversation'; readonly conversation: number }
-  | { readonly kind: 'deleteConversation'; readonly conversation: number };
-
-type Phase = 'INVITED' | 'ACCEPTED' | 'JOINED' | 'CLOSED' | 'VANISHED';
-interface DialogModel { readonly id: string; readonly conversation: string; readonly mode: string; phase: Phase; ts: number }
-interface ConversationModel { readonly id: string; readonly dialogs: DialogModel[]; closed: boolean; deleted: boolean; ts: number }
-
-const FAR_FUTURE = 10 ** 15; // expiry is covered by the marble specs; here nothing expires
-
-const actionArb: fc.Arbitrary<Action> = fc.oneof(
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('invite' as const), dialog: fc.nat(3), conversation: fc.nat(1), mode: fc.constantFrom('VIDEO_CALL', 'VOICE_CALL', 'shared', 'view', 'follow') }) },
-  { weight: 3, arbitrary: fc.record({ kind: fc.constant('accept' as const), dialog: fc.nat(3) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('close' as const), dialog: fc.nat(3), vanish: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('closeConversation' as const), conversation: fc.nat(1) }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deleteConversation' as const), conversation: fc.nat(1) }) },
-);
-
-function dialogJson(d: DialogModel): JsonObject {
-  const sessionState = d.phase === 'JOINED' ? 'ACCEPTED' : d.phase;
-  const notificationKey = d.phase === 'ACCEPTED' ? 'accepted' : d.phase === 'JOINED' ? 'joined' : undefined;
-  return callDialog({ dialogId: d.id, mode: d.mode, sessionState, notificationKey, creationTs: 0, expiresAt: FAR_FUTURE, metaDataLastUpdateTs: d.ts });
-}
-
-function upsert(c: ConversationModel): JsonObject {
-  const stage = c.closed ? 'CLOSE' : 'OPEN';
-  const dialogs = c.dialogs.filter((d) => d.phase !== 'VANISHED').map(dialogJson);
-  return conversationUpsert({ conversationId: c.id, dialogs: [mainDialog({ conversationId: c.id, creationTs: 0 }), ...dialogs], state: stage, stage, metaDataLastUpdateTs: c.ts });
-}
-
-/** Plays the actions (invalid ones are skipped); returns one change per step and the final model. */
-function play(actions: readonly Action[]) {
-  const conversations = new Map<string, ConversationModel>();
-  const dialogs = new Map<string, DialogModel>();
-  const steps: { readonly change: JsonObject; readonly listing: readonly JsonObject[] }[] = [];
-  const listing = () => [...conversations.values()].filter((c) => !c.deleted).map(upsert);
-  const open = (c: ConversationModel | undefined) => c !== undefined && !c.closed && !c.deleted;
-  for (const action of actions) {
-    const ts = steps.length + 1;
-    let conversation: ConversationModel | undefined;
-    if (action.kind === 'invite') {
-      const id = `conv-${action.conversation}`;
-      conversation = conversations.get(id) ?? { id, dialogs: [], closed: false, deleted: false, ts };
-      if (dialogs.has(`d-${action.dialog}`) || !open(conversation)) continue;
-      const dialog: DialogModel = { id: `d-${action.dialog}`, conversation: id, mode: action.mode, phase: 'INVITED', ts };
-      conversations.set(id, conversation);
-      dialogs.set(dialog.id, dialog);
-      conversation.dialogs.push(dialog);
-    } else if (action.kind === 'accept' || action.kind === 'close') {
-      const dialog = dialogs.get(`d-${action.dialog}`);
-      conversation = dialog && conversations.get(dialog.conversation);
-      if (!dialog || !open(conversation) || dialog.phase === 'CLOSED' || dialog.phase === 'VANISHED') continue;
-      if (action.kind === 'accept' && dialog.phase === 'JOINED') continue;
-      dialog.phase = action.kind === 'close' ? (action.vanish ? 'VANISHED' : 'CLOSED') : dialog.phase === 'INVITED' ? 'ACCEPTED' : 'JOINED';
-      dialog.ts = ts;
-    } else {
-      conversation = conversations.get(`conv-${action.conversation}`);
-      if (!conversation || conversation.deleted || (action.kind === 'closeConversation' && conversation.closed)) continue;
-      if (action.kind === 'closeConversation') conversation.closed = true;
-      else conversation.deleted = true;
-    }
-    if (!conversation) continue;
-    conversation.ts = ts;
-    const change = conversation.deleted ? conversationDelete(conversation.id) : upsert(conversation);
-    steps.push({ change, listing: listing() }); // the listing a re-subscribe right after this step would get
-  }
-  return { steps, dialogs: [...dialogs.values()], conversations };
-}
-
-// ─── Delivery: reconnects (new subscriptionId + full listing), losses, duplicates, reordering ─────
-
-/**
- * Segments separated by reconnects (`cuts[i]`: before step i). Each segment starts with a full
- * listing under a new subscriptionId; within it, frames are duplicated and shuffled (`copies[i]`:
- * one delivery offset per copy). A step followed by a reconnect may be lost (`lost[i]`): it
- * happened while the socket was down, and only the listing tells.
- */
-function deliver(steps: ReturnType<typeof play>['steps'], cuts: readonly boolean[], copies: readonly (readonly number[])[], lost: readonly boolean[]): InboundFrame[] {
-  const reconnectAfter = (i: number) => cuts.slice(i + 1, steps.length).some(Boolean);
-  const frames: InboundFrame[] = [wire(exConversationNotification({ subscriptionId: 'sub-0', changes: [] }))];
-  let segment: { readonly at: number; readonly frame: InboundFrame }[] = [];
-  let subscription = 0;
-  const flush = () => {
-    frames.push(...segment.sort((a, b) => a.at - b.at).map((s) => s.frame));
-    segment = [];
-  };
-  steps.forEach((step, i) => {
-    if (cuts[i] === true && i > 0) {
-      flush();
-      subscription += 1;
-      const previous = steps[i - 1];
-      frames.push(wire(exConversationNotification({ subscriptionId: `sub-${subscription}`, changes: previous ? [...previous.listing] : [] })));
-    }
-    if (lost[i] === true && reconnectAfter(i)) return;
-    const frame = wire(exConversationNotification({ subscriptionId: `sub-${subscription}`, changes: [step.change] }));
-    for (const [k, offset] of (copies[i] ?? [0]).entries()) segment.push({ at: i + offset + k / 10, frame });
-  });
-  flush();
-  return frames;
-}
-
-// ─── The streams under test ──────────────────────────────────────────────────────────────────────
-
-function observe(frames: readonly InboundFrame[]) {
-  const sourceSubject$ = new Subject<InboundFrame>();
-  const { dialog$, invitation$, accepted$, closed$ } = partitionDialogs(sourceSubject$.pipe(callDialogs({ scheduler: new VirtualTimeScheduler() })));
-  const out = { events: [] as DialogEvent[], invited: [] as string[], accepted: [] as string[], closed: [] as { id: string; reason: CloseReason }[] };
-  const subscriptions = [
-    dialog$.subscribe((e) => out.events.push(e)),
-    invitation$.subscribe((d) => out.invited.push(d.dialogId)),
-    accepted$.subscribe((d) => out.accepted.push(d.dialogId)),
-    closed$.subscribe((c) => out.closed.push({ id: c.dialog.dialogId, reason: c.reason })),
-  ];
-  frames.forEach((frame) => sourceSubject$.next(frame));
-  sourceSubject$.complete();
-  subscriptions.forEach((s) => s.unsubscribe());
-  return out;
-}
+import { actionArb, deliver, observe, play } from './history';
 
 const count = (ids: readonly string[], id: string) => ids.filter((x) => x === id).length;
 
@@ -142,7 +14,7 @@ describe('dialog streams under duplicated, reordered and replayed snapshots (pro
         fc.array(fc.boolean(), { minLength: 25, maxLength: 25 }),
         (actions, cuts, copies, lost) => {
           const history = play(actions);
-          const out = observe(deliver(history.steps, cuts, copies, lost));
+          const out = observe(deliver(history.steps, cuts, copies, lost).map(wire));
           for (const dialog of history.dialogs) {
             const conversation = history.conversations.get(dialog.conversation);
             const ended = dialog.phase === 'CLOSED' || dialog.phase === 'VANISHED' || conversation?.closed === true || conversation?.deleted === true;

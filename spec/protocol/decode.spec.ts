@@ -106,10 +106,12 @@ describe('protocol: decode', () => {
       expect(dialog !== undefined && isCobrowseDialog(dialog)).toBe(true);
     });
 
-    it('and a bare element of the wrong shape fails naming the list, not the element', () => {
-      expect(decodeFail(ex({ changes: upsert({ dialogs: [{ dialogId: 'd', participants: 7 }] }) })).path).toBe(
-        'body.changes.result.conversationDetails.dialogs[0].participants',
-      );
+    it('and a bare element of the wrong shape fails naming the list, not the element (the dialog holding it is dropped)', () => {
+      const result = decode(ex({ changes: upsert({ dialogs: [{ dialogId: 'd', participants: 7 }] }) }));
+      if (!result.ok) throw new Error(result.error.message);
+      expect(result.issues.map((issue) => [issue.path, issue.recovery])).toEqual([
+        ['body.changes.result.conversationDetails.dialogs[0].participants', { type: 'dropped', element: 'body.changes.result.conversationDetails.dialogs[0]' }],
+      ]);
     });
   });
 

@@ -116,7 +116,7 @@ describe('protocol: the seed examples', () => {
       const error = decodeFail(text);
       expect(error).toMatchObject({ kind: 'decode-error', path: 'kind', expected: 'expected string', message: 'kind: expected string' });
       const withKind = decode(JSON.stringify({ kind: 'req', ...JSON.parse(text) }));
-      expect(withKind).toEqual({ ok: true, frame: { kind: 'unknown', frameKind: 'req', raw: { kind: 'req', ...JSON.parse(text) } } });
+      expect(withKind).toEqual({ ok: true, frame: { kind: 'unknown', frameKind: 'req', raw: { kind: 'req', ...JSON.parse(text) } }, issues: [] });
     });
   });
 });

@@ -2,7 +2,7 @@ import { EMPTY, NEVER, Observable, map, VirtualAction, VirtualTimeScheduler } fr
 import { TestScheduler } from 'rxjs/testing';
 import type { InboundFrame } from '../../lib/protocol/types';
 import { createCallCoreHub, type CallCoreSources, type CoreStep, type SessionPorts } from '../../lib/session';
-import { MAX_TIMER_DELAY_MS } from '../../lib/session/call-core-hub';
+import { MAX_TIMER_DELAY_MS } from '../../lib/scheduling/clamp-delay';
 import { DIALOG, dialog, snapshot } from '../dialog/helpers';
 
 const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));
@@ -97,7 +97,9 @@ describe('createCallCoreHub', () => {
   it('one timer for the next expiry, clamped to what timers hold and re-armed when it fires early', () => {
     const scheduler = new VirtualTimeScheduler(VirtualAction, Infinity);
     const thirtyDays = 30 * 24 * 3600 * 1000;
-    const hub = createCallCoreHub(sources(new Observable<InboundFrame>((s) => s.next(snapshot([dialog({ expiresAt: thirtyDays, ts: 1 })])))), quietPorts, { scheduler });
+    // No creationTs / metaDataLastUpdateTs: the expires rule has no reference time, so its one-day horizon does not apply.
+    const far = snapshot([dialog({ expiresAt: thirtyDays, creationTs: null, metaDataLastUpdateTs: null })], { ts: 1 });
+    const hub = createCallCoreHub(sources(new Observable<InboundFrame>((s) => s.next(far))), quietPorts, { scheduler });
     const states: string[] = [];
     const subscription = hub.step$.subscribe((step) => states.push(status(step)));
     const pending = () => scheduler.actions.filter((action) => !action.closed);
