@@ -31,6 +31,7 @@ import type { ClientPropertiesHeader, DecodeResult } from '../protocol/types';
 import type { Link } from '../rpc/link';
 import { exchange } from '../rpc/request';
 import { ResponseDecodeError } from '../rpc/response-decode-error';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 import { CloseCode } from './close-codes';
 import { frameSize } from './frame-size';
 import { keepAlive, type KeepAliveConfig } from './keep-alive';
@@ -170,7 +171,7 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
     // A socket that neither opens nor closes within the handshake timeout (the upgrade unanswered: a
     // half-open link while connecting, where no keep-alive runs yet) is given up: the session ends
     // as a handshake timeout, and the teardown closes the socket.
-    const notOpened$ = timer(config.handshakeTimeoutMs, scheduler).pipe(
+    const notOpened$ = timer(config.handshakeTimeoutMs, clampScheduler(scheduler)).pipe(
       map((): SocketSessionEvent => {
         cause = { type: 'handshake-timeout' };
         const close = { code: CloseCode.HANDSHAKE_TIMEOUT, reason: 'the socket did not open in time' };
