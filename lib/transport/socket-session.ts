@@ -34,6 +34,7 @@ import { ResponseDecodeError } from '../rpc/response-decode-error';
 import { clampScheduler } from '../scheduling/clamp-scheduler';
 import { CloseCode } from './close-codes';
 import { frameSize } from './frame-size';
+import { INBOUND_SLICE_MS, inSlices } from './in-slices';
 import { keepAlive, type KeepAliveConfig } from './keep-alive';
 import type { AttemptEnd, EndCause } from './reconnect-policy';
 import { type CloseOnTeardown, fromWebSocket, type SocketClosed, type SocketEvent, type SocketMessage, type SocketOpened } from './socket';
@@ -88,12 +89,18 @@ function decodeData(data: unknown): DecodeResult {
 export function runSocketSession(config: SocketSessionConfig): Observable<SocketSessionEvent> {
   return defer(() => {
     const { generation, scheduler, report } = config;
-    const socket$ = fromWebSocket(config.factory, config.url, config.closeOnTeardown).pipe(share());
+    // As the socket delivers them: what proves it alive.
+    const arrival$ = fromWebSocket(config.factory, config.url, config.closeOnTeardown).pipe(share());
+    // What the socket session works on: the same events, in order, in slices that yield to the event loop.
+    const socket$ = arrival$.pipe(inSlices(INBOUND_SLICE_MS, scheduler), share());
     const closeEvent$ = socket$.pipe(filter(isClosed), take(1));
     const { link, activity$, attach, deliver, end } = createSocketLink(generation, report);
     let cause: EndCause = { type: 'socket-closed' };
     let openedAt: number | undefined;
 
+    // Proof of life for the keep-alive: every inbound frame, decodable or not, when it arrives and when
+    // its slice comes (a reply that arrived is still alive news while the frames before it are worked on).
+    const message$ = merge(arrival$, socket$).pipe(filter(isMessage));
     const inbound$ = socket$.pipe(
       filter(isMessage),
       mergeMap((message) => {
@@ -133,7 +140,7 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
         openedAt = scheduler.now();
         return concat(
           of<SocketSessionEvent>({ type: 'open', link }),
-          keepAlive(activity$, probe, config.keepAlive, scheduler).pipe(
+          keepAlive(activity$, message$, probe, config.keepAlive, scheduler).pipe(
             switchMap(() => abort(open, { type: 'keep-alive-timeout' }, CloseCode.KEEP_ALIVE_TIMEOUT, 'keep-alive timeout')),
           ),
         );

@@ -36,7 +36,9 @@ it('a 30-day invitation expires at its expiry, on a handful of scheduled actions
     testScheduler.schedule(() => {
       const socket = fake.latest();
       const subscribe = socket.lastRequest('cqm.SubscribeExConversations');
-      const dialog = callDialog({ dialogId: 'call-1', sessionState: 'INVITED', creationTs: SENT_AT, expiresAt, metaDataLastUpdateTs: SENT_AT });
+      // No creation or update time: the decoder's one-day horizon (lib/protocol/expires.ts) is measured
+      // from those, so without them the 30-day expiry reaches the timers as sent.
+      const dialog = callDialog({ dialogId: 'call-1', sessionState: 'INVITED', creationTs: null, expiresAt, metaDataLastUpdateTs: null });
       const conversation = conversationUpsert({ conversationId: 'conv-1', metaDataLastUpdateTs: SENT_AT, dialogs: [mainDialog({ conversationId: 'conv-1' }), dialog] });
       socket.receive(exConversationNotification({ subscriptionId: `sub-${socket.index}-${subscribe?.id ?? '?'}`, changes: [conversation] }));
     }, SENT_AT);
