@@ -21,7 +21,9 @@ import {
   switchMap,
   take,
   takeUntil,
+  takeWhile,
   tap,
+  timer,
 } from 'rxjs';
 import { RequestError, RequestTimeoutError } from '../errors';
 import { decode, getClock, initConnection } from '../protocol';
@@ -29,6 +31,7 @@ import type { ClientPropertiesHeader, DecodeResult } from '../protocol/types';
 import type { Link } from '../rpc/link';
 import { exchange } from '../rpc/request';
 import { ResponseDecodeError } from '../rpc/response-decode-error';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 import { CloseCode } from './close-codes';
 import { frameSize } from './frame-size';
 import { INBOUND_SLICE_MS, inSlices } from './in-slices';
@@ -76,7 +79,8 @@ function decodeData(data: unknown): DecodeResult {
 /**
  * One socket, from creation to close, as a cold Observable: opens it (while the token is still on
  * its way), sends InitConnection as soon as both are there (and nothing else) until its 200, then exposes a {@link Link} and runs the GetClock keep-alive. Ends
- * with one `ended` event carrying the close and its cause, then completes. Unsubscribing closes the
+ * with one `ended` event carrying the close and its cause, then completes. Opening and the
+ * InitConnection answer each have `handshakeTimeoutMs` (cause `handshake-timeout`, close 4001). Unsubscribing closes the
  * socket (code from `closeOnTeardown`, 1000 by default).
  *
  * The socket session owns the only subscription to the socket: the link's `frame$` is a view fed by it,
@@ -170,7 +174,22 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
       }),
     );
 
-    return merge(inbound$, body$, ended$).pipe(
+    const events$ = merge(inbound$, body$, ended$).pipe(share());
+    // A socket that neither opens nor closes within the handshake timeout (the upgrade unanswered: a
+    // half-open link while connecting, where no keep-alive runs yet) is given up: the session ends
+    // as a handshake timeout, and the teardown closes the socket.
+    const notOpened$ = timer(config.handshakeTimeoutMs, clampScheduler(scheduler)).pipe(
+      map((): SocketSessionEvent => {
+        cause = { type: 'handshake-timeout' };
+        const close = { code: CloseCode.HANDSHAKE_TIMEOUT, reason: 'the socket did not open in time' };
+        end(close);
+        return { type: 'ended', end: { close: { ...close, wasClean: false }, cause, openedForMs: undefined } };
+      }),
+      takeUntil(events$), // the first event: handshaking (it opened) or ended (it closed)
+    );
+
+    return merge(events$, notOpened$).pipe(
+      takeWhile((event) => event.type !== 'ended', true),
       // After a close event, or torn down before one (then pending requests learn our close code).
       finalize(() => end(config.closeOnTeardown())),
     );
