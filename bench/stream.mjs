@@ -38,7 +38,7 @@ const T0 = 1_767_225_600_000;
 const TTL_MS = 120_000;
 
 /** Defaults: the issue's stream. */
-export const STREAM_DEFAULTS = { seed: 20_240_601, frames: 200_000, inFlight: 1_000, stateChangeShare: 0.2, messagingShare: 0.1, frameMs: 1 };
+export const STREAM_DEFAULTS = { seed: 20_240_601, frames: 200_000, inFlight: 1_000, stateChangeShare: 0.2, messagingShare: 0.1, frameMs: 1, t0: T0 };
 
 /**
  * Creates the stream. `next(n)` returns up to n frames `{ text, now, expected }` where `expected`
@@ -52,7 +52,7 @@ export function createStream(options = {}) {
   const subscriptionId = uuid(random);
   const agents = Array.from({ length: 40 }, (_, i) => ({ pid: uuid(random), numeric: String(356_285_412 + i) }));
 
-  let ts = T0; // strictly increasing metaDataLastUpdateTs
+  let ts = o.t0; // strictly increasing metaDataLastUpdateTs
   let index = 0;
   const conversations = []; // open conversations that have a call dialog or may get one
   const inFlight = []; // conversations with an open call
@@ -258,7 +258,7 @@ export function createStream(options = {}) {
   };
 
   const frame = () => {
-    const now = T0 + index * o.frameMs;
+    const now = o.t0 + index * o.frameMs;
     index += 1;
     const r = random();
     const item = recent.length === 0 || r < o.stateChangeShare ? stateChange(now) : r < o.stateChangeShare + o.messagingShare ? messagingUpdate() : replay();

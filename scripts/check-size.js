@@ -16,11 +16,11 @@ const zlib = require('node:zlib');
 const KB = 1024;
 
 const rows = [
-  { file: 'dist/bundle/lp-call-streams.umd.js', what: 'UMD bundle, every export', limit: 23 * KB },
-  { file: 'dist/bundle/lp-call-streams.esm.js', what: 'ESM bundle, every export', limit: 23 * KB },
-  { file: 'dist/size/call-client.js', what: 'import { createCallClient, unauthenticated }', limit: 19 * KB, goal: 12 * KB },
-  { file: 'dist/size/no-connection.js', what: 'everything but the connection (own socket)', limit: 10.5 * KB },
-  { file: 'dist/size/dialogs.js', what: 'import { decode, callDialogs, partitionDialogs }', limit: 6 * KB, goal: 5 * KB },
+  { file: 'dist/bundle/lp-call-streams.umd.js', what: 'UMD bundle, every export', limit: 25.5 * KB },
+  { file: 'dist/bundle/lp-call-streams.esm.js', what: 'ESM bundle, every export', limit: 25 * KB },
+  { file: 'dist/size/call-client.js', what: 'import { createCallClient, unauthenticated }', limit: 21.5 * KB, goal: 12 * KB },
+  { file: 'dist/size/no-connection.js', what: 'everything but the connection (own socket)', limit: 11.5 * KB },
+  { file: 'dist/size/dialogs.js', what: 'import { decode, callDialogs, partitionDialogs }', limit: 7 * KB, goal: 5 * KB },
 ];
 
 /** min+gzip size of some bytes, gzip level 9 (what a CDN serves). */

@@ -113,7 +113,7 @@ export function authenticated(getAuthCode: (reason: JwtReason) => JwtSource, opt
             switchMap((host) => {
               const url = idpUrl(request, host, 'authenticate');
               const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ authCode }) };
-              return fetchJson(fetchFn, url, init).pipe(map((body) => jwtOf(url, body)));
+              return fetchJson(fetchFn, url, init, [authCode]).pipe(map((body) => jwtOf(url, body)));
             }),
           ),
         ),

@@ -1,4 +1,5 @@
 import { catchError, defer, from, type Observable, switchMap, throwError } from 'rxjs';
+import { redact } from '../redact';
 
 /** What the library needs from `fetch`: browsers' and Node's global `fetch` both fit. */
 export type FetchLike = (
@@ -12,16 +13,21 @@ export interface FetchResponseLike {
   json(): Promise<unknown>;
 }
 
-/** An HTTP call to the Domain API or the IdP failed. The URL never carries a token. */
+/** An HTTP call to the Domain API or the IdP failed. Its `url` and message are redacted (no token, no auth code). */
 export class HttpError extends Error {
   override readonly name = 'HttpError';
+  /** The URL called, token-bearing query values redacted. */
+  readonly url: string;
   constructor(
-    readonly url: string,
+    url: string,
     /** HTTP status; 0 when the request itself failed (network) or the body was not what we expected. */
     readonly status: number,
     detail: string,
+    /** Exact strings to redact from the message besides JWTs (e.g. the auth code sent). */
+    secrets: readonly string[] = [],
   ) {
-    super(`${url}: ${detail}`);
+    super(redact(`${url}: ${detail}`, secrets));
+    this.url = redact(url, secrets);
   }
 }
 
@@ -32,14 +38,15 @@ export function globalFetch(): FetchLike | undefined {
 
 /**
  * One HTTP call as a cold Observable (`defer(() => from(fetch(...)))`): emits the JSON body of a
- * 2xx response, errors with `HttpError` otherwise.
+ * 2xx response, errors with `HttpError` otherwise (never with the response body; `secrets`, e.g.
+ * the auth code sent, are redacted from its message).
  */
-export function fetchJson(fetchFn: FetchLike, url: string, init?: Parameters<FetchLike>[1]): Observable<unknown> {
+export function fetchJson(fetchFn: FetchLike, url: string, init?: Parameters<FetchLike>[1], secrets: readonly string[] = []): Observable<unknown> {
   return defer(() => from(fetchFn(url, init))).pipe(
     // A request that never got an answer (server down, DNS, CORS): say where it went.
-    catchError((error: unknown) => throwError(() => new HttpError(url, 0, `no answer (${error instanceof Error ? error.message : String(error)}): is a server running at this address?`))),
+    catchError((error: unknown) => throwError(() => new HttpError(url, 0, `no answer (${error instanceof Error ? error.message : String(error)}): is a server running at this address?`, secrets))),
     switchMap((response) => {
-      if (!response.ok) throw new HttpError(url, response.status, `HTTP ${response.status}`);
+      if (!response.ok) throw new HttpError(url, response.status, `HTTP ${response.status}`, secrets);
       return from(response.json());
     }),
   );

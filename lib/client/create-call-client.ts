@@ -11,6 +11,7 @@ import { callCommand } from './commands';
 import { clientDiagnostics } from './diagnostics';
 import type { CallClient, CallClientConfig } from './types';
 import { validateClientConfig } from './validate-config';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 
 const defaultLpTag = (): unknown => (globalThis as { lpTag?: unknown }).lpTag;
 
@@ -37,7 +38,8 @@ const defaultLpTag = (): unknown => (globalThis as { lpTag?: unknown }).lpTag;
  */
 export function createCallClient(config: CallClientConfig): CallClient {
   validateClientConfig(config);
-  const scheduler = config.scheduler ?? asyncScheduler;
+  // Every timer of the client runs on it: clamped to what timers hold (lib/scheduling).
+  const scheduler = clampScheduler(config.scheduler ?? asyncScheduler);
   const lpTag = config.lpTag ?? defaultLpTag;
 
   const connection = createConnection({

@@ -2,6 +2,7 @@ import { asyncScheduler } from 'rxjs';
 import { defaultDomainApi } from '../auth/domain-api';
 import { globalFetch } from '../auth/http';
 import { buildClientProperties } from '../transport/client-properties';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 import { DEFAULT_MAX_INBOUND_FRAME_SIZE } from '../transport/frame-size';
 import { defaultKeepAlive } from '../transport/keep-alive';
 import { defaultReconnectPolicy } from '../transport/reconnect-policy';
@@ -9,6 +10,7 @@ import type { CloseOnTeardown } from '../transport/socket';
 import { globalWebSocketFactory } from '../transport/websocket-like';
 import type { CoreConfig } from './core';
 import type { ConnectionDiagnostic } from './diagnostics';
+import type { Secrets } from './secrets';
 import type { ConnectionConfig } from './types';
 
 /** Default timeout of `request()`. */
@@ -25,7 +27,7 @@ function userAgentOf(config: ConnectionConfig): string | undefined {
  * Applies the defaults: the only place the connection reads globals (`WebSocket`, `fetch`,
  * `navigator`), and only when `createConnection` is called, never at import time.
  */
-export function resolveCoreConfig(config: ConnectionConfig, report: (diagnostic: ConnectionDiagnostic) => void, closeOnTeardown: CloseOnTeardown): CoreConfig {
+export function resolveCoreConfig(config: ConnectionConfig, report: (diagnostic: ConnectionDiagnostic) => void, closeOnTeardown: CloseOnTeardown, secrets: Secrets): CoreConfig {
   const factory = config.webSocketFactory ?? globalWebSocketFactory();
   if (factory === undefined) throw new TypeError('createConnection: no WebSocket here; pass `webSocketFactory` (e.g. `(url) => new WebSocket(url)` from `ws`)');
   const endpoint = config.endpoint ?? {};
@@ -36,7 +38,8 @@ export function resolveCoreConfig(config: ConnectionConfig, report: (diagnostic:
     domainApi: endpoint.domainApi ?? defaultDomainApi,
     fetch: config.fetch ?? globalFetch(),
     factory,
-    scheduler: config.scheduler ?? asyncScheduler,
+    // Every timer of the connection runs on it: clamped to what timers hold (lib/scheduling).
+    scheduler: clampScheduler(config.scheduler ?? asyncScheduler),
     random: config.random ?? Math.random,
     policy: { ...defaultReconnectPolicy, ...config.reconnect },
     keepAlive: { ...defaultKeepAlive, ...config.keepAlive },
@@ -46,5 +49,6 @@ export function resolveCoreConfig(config: ConnectionConfig, report: (diagnostic:
     maxInboundFrameSize: config.maxInboundFrameSize ?? DEFAULT_MAX_INBOUND_FRAME_SIZE,
     closeOnTeardown,
     report,
+    secrets,
   };
 }

@@ -11,6 +11,7 @@ import type { CloseOnTeardown } from '../transport/socket';
 import { runSocketSession, type SocketSessionEvent } from '../transport/socket-session';
 import type { WebSocketFactory } from '../transport/websocket-like';
 import { type ConnectionDiagnostic, describeError } from './diagnostics';
+import type { Secrets } from './secrets';
 import type { ConnectionState } from './types';
 
 /** The connection at one moment: its state and, when open, the link to send on. */
@@ -38,6 +39,8 @@ export interface CoreConfig {
   readonly maxInboundFrameSize: number;
   readonly closeOnTeardown: CloseOnTeardown;
   readonly report: (diagnostic: ConnectionDiagnostic) => void;
+  /** Every token obtained is remembered here, to be redacted from outside text. */
+  readonly secrets: Secrets;
 }
 
 type AttemptEvent = SocketSessionEvent | { readonly type: 'connecting'; readonly attempt: number };
@@ -70,7 +73,6 @@ export function runCore(config: CoreConfig): Observable<CoreSnapshot> {
     let jwt: string | undefined;
     let pendingReason: JwtReason | undefined;
     let generation = 0;
-    const secrets = (): readonly string[] => (jwt === undefined ? [] : [jwt]);
 
     const url$ = defer(() => {
       if (socketUrl !== undefined) return of(socketUrl);
@@ -84,6 +86,7 @@ export function runCore(config: CoreConfig): Observable<CoreSnapshot> {
       return fromJwtSource(() => config.auth.jwt(request)).pipe(
         timeout({ first: config.tokenTimeoutMs, scheduler: config.scheduler }),
         tap((token) => {
+          config.secrets.add(token);
           jwt = token;
           pendingReason = undefined;
         }),
@@ -112,7 +115,7 @@ export function runCore(config: CoreConfig): Observable<CoreSnapshot> {
           catchError((error: unknown) => {
             const stage = error instanceof SetupError ? error.stage : 'endpoint-error';
             const original = error instanceof SetupError ? error.original : error;
-            const message = describeError(original, secrets());
+            const message = describeError(original, config.secrets.list());
             const status = original instanceof HttpError && original.status > 0 ? { status: original.status } : {};
             return of(localEnd({ type: stage, message, ...status }, stage === 'token-error' ? 'no token' : 'endpoint lookup failed'));
           }),

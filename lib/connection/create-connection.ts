@@ -1,4 +1,5 @@
 import {
+  catchError,
   defer,
   distinctUntilChanged,
   EMPTY,
@@ -34,7 +35,8 @@ import { sendRequest } from '../rpc/request';
 import { CloseCode } from '../transport/close-codes';
 import { DEFAULT_REQUEST_TIMEOUT_MS, resolveCoreConfig } from './config';
 import { type CoreSnapshot, runCore } from './core';
-import { type ConnectionDiagnostic, describeError } from './diagnostics';
+import { type ConnectionDiagnostic, describeError, redactDeep, redactError } from './diagnostics';
+import { createSecrets } from './secrets';
 import type { Connection, ConnectionConfig, ConnectionState } from './types';
 import { validateConnectionConfig } from './validate-config';
 
@@ -72,20 +74,23 @@ export function createConnection(config: ConnectionConfig): Connection {
   let closeRequested = false;
   let closeWith: { readonly code: number; readonly reason: string } = { code: CloseCode.NORMAL, reason: 'client closed' };
   stateSubject$.next(idle);
+  // The boundary where outside text (close reasons, error bodies, frames) enters public values:
+  // every diagnostic, state and request error is redacted here (see the connection README).
+  const secrets = createSecrets();
 
   const report = (diagnostic: ConnectionDiagnostic): void => {
-    if (!terminal) diagnosticSubject$.next(diagnostic);
+    if (!terminal) diagnosticSubject$.next(redactDeep(diagnostic, secrets.list()));
   };
   const settle = (state: ConnectionState): void => {
     if (terminal) return;
-    stateSubject$.next(state);
+    stateSubject$.next(redactDeep(state, secrets.list()));
     if (state.status !== 'closed') return;
     terminal = true;
     stateSubject$.complete();
     diagnosticSubject$.complete();
   };
 
-  const coreConfig = resolveCoreConfig(config, report, () => closeWith);
+  const coreConfig = resolveCoreConfig(config, report, () => closeWith, secrets);
   const { scheduler } = coreConfig;
 
   const core$: Observable<CoreSnapshot> = defer(() =>
@@ -144,7 +149,10 @@ export function createConnection(config: ConnectionConfig): Connection {
         );
         const response$ = ready$.pipe(switchMap((link) => sendRequest(link, type, body, { timeoutMs: options?.timeoutMs ?? requestTimeoutMs, scheduler })));
         // Holding core$ keeps the socket open while the request is pending.
-        return merge(core$.pipe(ignoreElements()), response$).pipe(take(1));
+        return merge(core$.pipe(ignoreElements()), response$).pipe(
+          take(1),
+          catchError((error: unknown) => throwError(() => redactError(error, secrets.list()))),
+        );
       }),
     subscribeConversations: (body) => conversationRegistry.get(keyOf(body ?? DEFAULT_EX_CONVERSATIONS_FILTER), () => exConversations(body, subscriptionDeps)),
     messagingEvents: (dialogId, conversationId, options) =>

@@ -1,8 +1,12 @@
+import { RequestError } from '../errors';
+import { redact, redactDeep } from '../redact';
 import type { EndCause } from '../transport/reconnect-policy';
 import type { Refresh } from '../transport/reconnect-policy';
 import type { CloseInfo } from '../transport/websocket-like';
 import type { QueueDropReason } from '../rpc/queue';
 import type { SocketDiagnostic } from '../transport/socket-link';
+
+export { redact, redactDeep } from '../redact';
 
 /**
  * Everything the connection noticed but survived, as values (never thrown, never an error of a
@@ -27,16 +31,18 @@ export type ConnectionDiagnostic =
   /** A (re-)subscription failed on the current socket; it is issued again on the next one. */
   | { readonly type: 'subscription-failed'; readonly requestType: string; readonly message: string };
 
-const jwtPattern = /eyJ[\w-]*\.[\w-]*\.[\w-]*/g;
-
-/** Removes anything JWT-shaped, and the given secrets, from a text meant for a diagnostic or error. */
-export function redact(text: string, secrets: readonly string[] = []): string {
-  const withoutSecrets = secrets.filter((secret) => secret.length >= 8).reduce((acc, secret) => acc.split(secret).join('[redacted]'), text);
-  return withoutSecrets.replace(jwtPattern, '[redacted jwt]');
-}
-
-/** A short, redacted description of an unknown error. */
+/** A short, redacted description of an unknown error (its `cause` chain is left out). */
 export function describeError(error: unknown, secrets: readonly string[] = []): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : typeof error === 'string' ? error : 'unknown error';
   return redact(text, secrets);
+}
+
+/**
+ * `error` with outside text redacted: a `RequestError` is rebuilt with its (server-chosen) body
+ * redacted, so its message, `body` and stack hold no token. Other errors carry only our own text.
+ */
+export function redactError(error: unknown, secrets: readonly string[] = []): unknown {
+  if (!(error instanceof RequestError)) return error;
+  const body = redactDeep(error.body, secrets);
+  return JSON.stringify(body) === JSON.stringify(error.body) ? error : new RequestError(error.requestType, error.code, body);
 }

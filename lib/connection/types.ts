@@ -39,7 +39,7 @@ export interface ConnectionConfig {
   readonly queue?: Partial<QueueConfig>;
   /** Default timeout of `request()`. Default 10 000 ms. */
   readonly requestTimeoutMs?: number;
-  /** InitConnection must be answered within this. Default 10 000 ms. */
+  /** The socket must open, and then InitConnection be answered, each within this (else close 4001). Default 10 000 ms. */
   readonly handshakeTimeoutMs?: number;
   /** The auth provider must yield a token within this. Default 30 000 ms. */
   readonly tokenTimeoutMs?: number;

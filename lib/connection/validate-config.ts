@@ -5,6 +5,7 @@
  */
 import { ConfigError } from '../errors';
 import type { ConnectionConfig } from './types';
+import { checkTimingOptions } from './validate-timing';
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
@@ -95,6 +96,7 @@ export function validateConnectionConfig(config: ConnectionConfig): void {
   checkConnectionBasics(value);
   checkKnownKeys(value, Object.keys(CONNECTION_KEYS), '', 'see ConnectionConfig in the README');
   for (const field of ['requestTimeoutMs', 'handshakeTimeoutMs', 'tokenTimeoutMs'] as const) checkDuration(value[field], field);
+  checkTimingOptions(value);
   const frameCap = value['maxInboundFrameSize'];
   if (frameCap !== undefined && !(typeof frameCap === 'number' && frameCap > 0)) {
     throw new ConfigError('maxInboundFrameSize', `must be a positive number of characters, e.g. 1048576 (the default) or Infinity for no cap (got ${typeof frameCap === 'number' ? String(frameCap) : kindOf(frameCap)})`);

@@ -1,5 +1,6 @@
 import { defer, filter, interval, map, of, take, throwError, timeout, type Observable } from 'rxjs';
 import { LpTagUnavailableError } from '../errors';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 import { DEFAULT_POLL_MS, DEFAULT_WAIT_MS, type LpTagConfig } from './diagnostics';
 import { readLpTag, type LpTagLike, type LpTagSource } from './lptag-like';
 
@@ -14,7 +15,8 @@ import { readLpTag, type LpTagLike, type LpTagSource } from './lptag-like';
  * ```
  */
 export function waitForLpTag(source: LpTagSource, config: LpTagConfig): Observable<LpTagLike> {
-  const { scheduler, waitMs = DEFAULT_WAIT_MS, pollMs = DEFAULT_POLL_MS } = config;
+  const { waitMs = DEFAULT_WAIT_MS, pollMs = DEFAULT_POLL_MS } = config;
+  const scheduler = clampScheduler(config.scheduler);
   return defer(() => {
     const ready = readLpTag(source);
     if (ready) return of(ready);

@@ -2,6 +2,7 @@ import { asyncScheduler, catchError, defer, finalize, ignoreElements, last, map,
 import { ask } from './ask';
 import { browserEnvironment, type IceCandidateLike, type MediaEnvironment } from './environment';
 import { listenTo } from './listen';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 
 /** Candidates gathered, by type. */
 export interface IceCandidateCounts {
@@ -86,7 +87,7 @@ export function checkIceServers(iceServers: readonly RTCIceServer[], config: Ice
         pc.createDataChannel('lp-call-streams-ice-check'); // gives the offer something to gather for
         return pc.createOffer();
       }).pipe(switchMap((offer) => ask(() => pc.setLocalDescription(offer))), ignoreElements()),
-      timer(timeoutMs, scheduler).pipe(map((): Step => ({ type: 'timeout' }))),
+      timer(timeoutMs, clampScheduler(scheduler)).pipe(map((): Step => ({ type: 'timeout' }))),
     );
     return step$.pipe(
       scan(gather, { candidates: NONE }),

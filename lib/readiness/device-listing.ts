@@ -3,6 +3,7 @@ import type { MediaDevicesLike, MediaDeviceInfoLike } from './environment';
 import { ask } from './ask';
 import { listenTo } from './listen';
 import type { MediaKind } from './types';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 
 /** One kind in an `enumerateDevices()` answer. */
 export interface DeviceReading {
@@ -52,7 +53,7 @@ export function toDeviceListing(devices: unknown): DeviceListing {
 export function deviceListing(mediaDevices: MediaDevicesLike | undefined, scheduler: SchedulerLike, timeoutMs: number): Observable<DeviceListing> {
   if (mediaDevices === undefined || typeof mediaDevices.enumerateDevices !== 'function') return of(UNKNOWN);
   const enumerate$ = ask(() => mediaDevices.enumerateDevices?.()).pipe(
-    timeout({ first: timeoutMs, scheduler }),
+    timeout({ first: timeoutMs, scheduler: clampScheduler(scheduler) }),
     map(toDeviceListing),
     catchError(() => of(UNKNOWN)),
   );

@@ -3,6 +3,7 @@ import type { PermissionsLike, PermissionStatusLike } from './environment';
 import { ask } from './ask';
 import { listenTo } from './listen';
 import type { MediaKind } from './types';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 
 /** What the Permissions API says about one kind; `unsupported`: it cannot say (use a fallback). */
 export type PermissionApiState = 'granted' | 'denied' | 'prompt' | 'unsupported';
@@ -28,7 +29,7 @@ const readState = (status: PermissionStatusLike): PermissionApiState => {
 export function permissionState(permissions: PermissionsLike | undefined, kind: MediaKind, scheduler: SchedulerLike, timeoutMs: number): Observable<PermissionApiState> {
   if (typeof permissions?.query !== 'function') return of('unsupported');
   return ask(() => permissions.query?.({ name: kind })).pipe(
-    timeout({ first: timeoutMs, scheduler }),
+    timeout({ first: timeoutMs, scheduler: clampScheduler(scheduler) }),
     switchMap((status) => listenTo(status, 'change').pipe(startWith(undefined), map(() => readState(status)))),
     catchError(() => of('unsupported' as const)),
   );

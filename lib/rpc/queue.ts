@@ -1,5 +1,6 @@
 import { defer, finalize, type Observable, type SchedulerLike, take, throwError, timeout, throwIfEmpty } from 'rxjs';
 import { QueueError } from '../errors';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 
 /** Bounds of the offline queue. */
 export interface QueueConfig {
@@ -35,7 +36,8 @@ export interface CommandQueue {
  * ready$: -----------      → wait(): ------#  (ttlMs = 6: QueueError expired)
  * ```
  */
-export function createCommandQueue(config: QueueConfig, scheduler: SchedulerLike, onDrop: (requestType: string, reason: QueueDropReason) => void): CommandQueue {
+export function createCommandQueue(config: QueueConfig, clock: SchedulerLike, onDrop: (requestType: string, reason: QueueDropReason) => void): CommandQueue {
+  const scheduler = clampScheduler(clock);
   let waiting = 0;
   const drop = (requestType: string, reason: QueueDropReason, detail: string): Observable<never> => {
     onDrop(requestType, reason);

@@ -1,5 +1,6 @@
 import { defer, EMPTY, filter, finalize, map, merge, mergeMap, type Observable, type SchedulerLike, take, throwError, timeout } from 'rxjs';
 import { ConnectionLostError, RequestError, RequestTimeoutError } from '../errors';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 import { buildRequest, decodeResponseBody, isResponse } from '../protocol';
 import type { RequestBodies, RequestFrame, RequestType, ResponseBodies, ResponseFrame } from '../protocol/types';
 import type { Link } from './link';
@@ -56,7 +57,7 @@ export function exchange<T extends RequestType>(link: Link, frame: RequestFrame<
         : answered$.pipe(
             timeout({
               first: options.timeoutMs,
-              scheduler: options.scheduler,
+              scheduler: clampScheduler(options.scheduler),
               with: () => throwError(() => new RequestTimeoutError(frame.type, options.timeoutMs ?? 0)),
             }),
           );

@@ -1,5 +1,6 @@
 import { defer, type MonoTypeOperatorFunction, type Observable, retry, type SchedulerLike, throwError, timer, asyncScheduler } from 'rxjs';
 import { RequestError } from '../errors';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 
 /** LivePerson's retry guidance as options (all times in ms). */
 export interface RetryRequestConfig {
@@ -64,7 +65,7 @@ export function retryRequest<T>(config: Partial<RetryRequestConfig> = {}): MonoT
             if (error instanceof RequestError && error.code === 429) counts.rateLimited += 1;
             else if (error instanceof RequestError) counts.serverErrors += 1;
             else counts.other += 1;
-            return timer(delayMs, full.scheduler);
+            return timer(delayMs, clampScheduler(full.scheduler));
           },
         }),
       );

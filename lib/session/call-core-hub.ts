@@ -1,5 +1,6 @@
 import { map, merge, Observable, Subject, Subscription, type SchedulerLike, type Subscriber } from 'rxjs';
 import type { InboundFrame } from '../protocol/types';
+import { scheduleAt } from '../scheduling/clamp-delay';
 import { createCallCore, type CallCoreOptions, type CoreInput, type CoreStep, type ResumeSignal, type SessionErrorSignal } from './call-core';
 import type { CallState } from './call-state';
 import type { SessionPorts } from './ports';
@@ -32,9 +33,6 @@ export interface CallCoreHub {
   /** Hands an input to the running core (after the step being delivered, if any); dropped when none runs. */
   dispatch(input: CoreInput): void;
 }
-
-/** The largest delay timers hold (2^31 − 1 ms); a later expiry re-arms when the timer fires. */
-export const MAX_TIMER_DELAY_MS = 2 ** 31 - 1;
 
 interface Run {
   readonly core: ReturnType<typeof createCallCore>;
@@ -70,11 +68,11 @@ export function createCallCoreHub(sources: CallCoreSources, ports: SessionPorts,
     current.timer?.unsubscribe();
     current.timerAt = at;
     if (at === undefined) return;
-    const delay = Math.min(MAX_TIMER_DELAY_MS, Math.max(0, at - scheduler.now()));
-    current.timer = scheduler.schedule(() => {
+    // Clamped to what timers hold, re-armed until really due (lib/scheduling).
+    current.timer = scheduleAt(scheduler, at, () => {
       current.timerAt = undefined;
       dispatch({ type: 'tick' });
-    }, delay);
+    });
   };
 
   const apply = (current: Run, input: CoreInput): void => {

@@ -15,7 +15,7 @@ export const CloseCode = {
   IDENTITY_EXPIRED: 4407,
   /** Ours: GetClock got no reply within the deadline (half-open socket). */
   KEEP_ALIVE_TIMEOUT: 4000,
-  /** Ours: InitConnection got no reply in time. */
+  /** Ours: the socket did not open, or InitConnection got no reply, in time. */
   HANDSHAKE_TIMEOUT: 4001,
   /** Ours: InitConnection was answered with an error code. */
   HANDSHAKE_REJECTED: 4002,

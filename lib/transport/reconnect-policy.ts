@@ -7,7 +7,7 @@ export type EndCause =
   | { readonly type: 'socket-closed' }
   /** GetClock got no reply within the deadline: the socket was half-open. */
   | { readonly type: 'keep-alive-timeout' }
-  /** InitConnection got no reply in time. */
+  /** The socket did not open, or InitConnection got no reply, in time. */
   | { readonly type: 'handshake-timeout' }
   /** InitConnection was answered with `code` ≥ 400. */
   | { readonly type: 'handshake-rejected'; readonly code: number }

@@ -1,4 +1,5 @@
 import { defer, EMPTY, type Observable, of, repeat, type SchedulerLike, timer, concatMap } from 'rxjs';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 import {
   type AttemptEnd,
   decideReconnect,
@@ -65,7 +66,7 @@ export function reconnectLoop<E>(
         const notice: ReconnectNotice = { type: 'reconnecting', end, attempt: decision.attempt, delayMs: decision.delayMs, refresh: decision.refresh };
         return of(event, notice);
       }),
-      repeat({ delay: () => (waitMs === undefined ? EMPTY : timer(waitMs, options.scheduler)) }),
+      repeat({ delay: () => (waitMs === undefined ? EMPTY : timer(waitMs, clampScheduler(options.scheduler))) }),
     );
   });
 }

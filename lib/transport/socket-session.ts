@@ -21,7 +21,9 @@ import {
   switchMap,
   take,
   takeUntil,
+  takeWhile,
   tap,
+  timer,
 } from 'rxjs';
 import { RequestError, RequestTimeoutError } from '../errors';
 import { decode, getClock, initConnection } from '../protocol';
@@ -29,8 +31,10 @@ import type { ClientPropertiesHeader, DecodeResult } from '../protocol/types';
 import type { Link } from '../rpc/link';
 import { exchange } from '../rpc/request';
 import { ResponseDecodeError } from '../rpc/response-decode-error';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 import { CloseCode } from './close-codes';
 import { frameSize } from './frame-size';
+import { INBOUND_SLICE_MS, inSlices } from './in-slices';
 import { keepAlive, type KeepAliveConfig } from './keep-alive';
 import type { AttemptEnd, EndCause } from './reconnect-policy';
 import { type CloseOnTeardown, fromWebSocket, type SocketClosed, type SocketEvent, type SocketMessage, type SocketOpened } from './socket';
@@ -75,7 +79,8 @@ function decodeData(data: unknown): DecodeResult {
 /**
  * One socket, from creation to close, as a cold Observable: opens it (while the token is still on
  * its way), sends InitConnection as soon as both are there (and nothing else) until its 200, then exposes a {@link Link} and runs the GetClock keep-alive. Ends
- * with one `ended` event carrying the close and its cause, then completes. Unsubscribing closes the
+ * with one `ended` event carrying the close and its cause, then completes. Opening and the
+ * InitConnection answer each have `handshakeTimeoutMs` (cause `handshake-timeout`, close 4001). Unsubscribing closes the
  * socket (code from `closeOnTeardown`, 1000 by default).
  *
  * The socket session owns the only subscription to the socket: the link's `frame$` is a view fed by it,
@@ -84,12 +89,18 @@ function decodeData(data: unknown): DecodeResult {
 export function runSocketSession(config: SocketSessionConfig): Observable<SocketSessionEvent> {
   return defer(() => {
     const { generation, scheduler, report } = config;
-    const socket$ = fromWebSocket(config.factory, config.url, config.closeOnTeardown).pipe(share());
+    // As the socket delivers them: what proves it alive.
+    const arrival$ = fromWebSocket(config.factory, config.url, config.closeOnTeardown).pipe(share());
+    // What the socket session works on: the same events, in order, in slices that yield to the event loop.
+    const socket$ = arrival$.pipe(inSlices(INBOUND_SLICE_MS, scheduler), share());
     const closeEvent$ = socket$.pipe(filter(isClosed), take(1));
     const { link, activity$, attach, deliver, end } = createSocketLink(generation, report);
     let cause: EndCause = { type: 'socket-closed' };
     let openedAt: number | undefined;
 
+    // Proof of life for the keep-alive: every inbound frame, decodable or not, when it arrives and when
+    // its slice comes (a reply that arrived is still alive news while the frames before it are worked on).
+    const message$ = merge(arrival$, socket$).pipe(filter(isMessage));
     const inbound$ = socket$.pipe(
       filter(isMessage),
       mergeMap((message) => {
@@ -129,7 +140,7 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
         openedAt = scheduler.now();
         return concat(
           of<SocketSessionEvent>({ type: 'open', link }),
-          keepAlive(activity$, probe, config.keepAlive, scheduler).pipe(
+          keepAlive(activity$, message$, probe, config.keepAlive, scheduler).pipe(
             switchMap(() => abort(open, { type: 'keep-alive-timeout' }, CloseCode.KEEP_ALIVE_TIMEOUT, 'keep-alive timeout')),
           ),
         );
@@ -163,7 +174,22 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
       }),
     );
 
-    return merge(inbound$, body$, ended$).pipe(
+    const events$ = merge(inbound$, body$, ended$).pipe(share());
+    // A socket that neither opens nor closes within the handshake timeout (the upgrade unanswered: a
+    // half-open link while connecting, where no keep-alive runs yet) is given up: the session ends
+    // as a handshake timeout, and the teardown closes the socket.
+    const notOpened$ = timer(config.handshakeTimeoutMs, clampScheduler(scheduler)).pipe(
+      map((): SocketSessionEvent => {
+        cause = { type: 'handshake-timeout' };
+        const close = { code: CloseCode.HANDSHAKE_TIMEOUT, reason: 'the socket did not open in time' };
+        end(close);
+        return { type: 'ended', end: { close: { ...close, wasClean: false }, cause, openedForMs: undefined } };
+      }),
+      takeUntil(events$), // the first event: handshaking (it opened) or ended (it closed)
+    );
+
+    return merge(events$, notOpened$).pipe(
+      takeWhile((event) => event.type !== 'ended', true),
       // After a close event, or torn down before one (then pending requests learn our close code).
       finalize(() => end(config.closeOnTeardown())),
     );

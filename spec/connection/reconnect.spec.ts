@@ -261,5 +261,25 @@ describe('createConnection: reconnect', () => {
         expect(fake.sockets[0]?.closedByClient).toEqual({ code: 4000, reason: 'keep-alive timeout' });
       });
     });
+
+    it('issue 14: a late reply behind a stream of frames is not half-open (every inbound frame is proof of life)', () => {
+      scheduler.run(() => {
+        const { GetClock: _clock, ...noClock } = defaultAutoReplies;
+        const { connection, fake, at } = harness(scheduler, { keepAlive: { idleMs: 30, deadlineMs: 10 } }, { autoReply: noClock });
+        const states: string[] = [];
+        const held = connection.connect().subscribe((state) => states.push(state.status));
+        // GetClock at 40; a frame every 5 until its reply at 75 (35 after it, the deadline is 10).
+        for (let frame = 42; frame < 75; frame += 5) at(frame, () => fake.latest().notify('cqm.ExConversationChangeNotification', { subscriptionId: 'sub-x', changes: [] }));
+        at(75, () => {
+          const [clock] = fake.latest().requests('GetClock');
+          if (clock !== undefined) fake.latest().reply(clock, { type: 'GetClockResponse', body: { currentTime: 75 } });
+        });
+        at(80, () => held.unsubscribe());
+        scheduler.flush();
+        expect(fake.sockets).toHaveLength(1);
+        expect(fake.sockets[0]?.closedByClient).toEqual({ code: 1000, reason: 'client closed' });
+        expect(states).toEqual(['idle', 'connecting', 'handshaking', 'open']);
+      });
+    });
   });
 });

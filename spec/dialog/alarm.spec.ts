@@ -1,22 +1,15 @@
-import { Subject, VirtualAction, VirtualTimeScheduler } from 'rxjs';
-import type { SchedulerAction, SchedulerLike } from 'rxjs';
+import { Subject, VirtualAction, VirtualTimeScheduler, type SchedulerLike } from 'rxjs';
 import { callDialogs } from '../../lib/dialog';
-import { createAlarm, MAX_TIMER_DELAY_MS } from '../../lib/dialog/alarm';
+import { createAlarm } from '../../lib/dialog/alarm';
+import { MAX_TIMER_DELAY_MS } from '../../lib/scheduling/clamp-delay';
+import { recording } from '../scheduling/recording-scheduler';
 import type { InboundFrame } from '../../lib/protocol/types';
 import { dialog, snapshot } from './helpers';
 
 /** A virtual scheduler (`virtual`, to flush) seen through `scheduler`, which records every delay handed to it. */
 function recordingScheduler() {
   const virtual = new VirtualTimeScheduler(VirtualAction, Infinity);
-  const delays: number[] = [];
-  const scheduler: SchedulerLike = {
-    now: () => virtual.now(),
-    schedule<T>(work: (this: SchedulerAction<T>, state?: T) => void, delay = 0, state?: T) {
-      delays.push(delay);
-      return virtual.schedule(work, delay, state);
-    },
-  };
-  return { scheduler, virtual, delays };
+  return { virtual, ...recording(virtual) };
 }
 
 describe('createAlarm', () => {

@@ -2,7 +2,7 @@ import { EMPTY, NEVER, Observable, map, VirtualAction, VirtualTimeScheduler } fr
 import { TestScheduler } from 'rxjs/testing';
 import type { InboundFrame } from '../../lib/protocol/types';
 import { createCallCoreHub, type CallCoreSources, type CoreStep, type SessionPorts } from '../../lib/session';
-import { MAX_TIMER_DELAY_MS } from '../../lib/session/call-core-hub';
+import { MAX_TIMER_DELAY_MS } from '../../lib/scheduling/clamp-delay';
 import { DIALOG, dialog, snapshot } from '../dialog/helpers';
 
 const newScheduler = () => new TestScheduler((actual, expected) => expect(actual).toEqual(expected));

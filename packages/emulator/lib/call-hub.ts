@@ -137,6 +137,11 @@ export class CallHub {
     return targets.length;
   }
 
+  /** Pages connected and calls with a media side, for `state().retained`. */
+  size(): { readonly pages: number; readonly calls: number } {
+    return { pages: this.peers.size, calls: this.calls.size };
+  }
+
   /** The media side of each call, for `state()`. */
   describe(): { readonly peers: JsonObject; readonly calls: JsonObject[] } {
     const count = (role: PeerRole): number => this.peersOf(role).length;

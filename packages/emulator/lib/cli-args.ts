@@ -28,6 +28,7 @@ export const CLI_USAGE: string = `Usage: lp-call-streams-emulator [options]
   --invitation-ttl-ms <n>      call invitations expire after n ms (default 120000)
   --token-ttl-ms <n>           lifetime of issued JWTs (default 3600000)
   --delete-after-close-ms <n>  DELETE a closed conversation after n ms (default 5000)
+  --forget-after-ms <n>        forget a consumer idle n ms with its DELETEd conversations (default 600000)
   --rate-limit <max>/<ms>      answer 429 over max requests per ms per socket (default: none)
   --jwt-secret <s>             HMAC secret (default: random; set it to keep tokens across restarts)
   --public-host <host:port>    what the Domain API answers, for clients that reach it by another name
@@ -50,11 +51,12 @@ export const CLI_USAGE: string = `Usage: lp-call-streams-emulator [options]
   --verbose                    log connections and requests (never tokens)
   --help                       show this help`;
 
-const NUMERIC: Readonly<Record<string, 'idleTimeoutMs' | 'invitationTtlMs' | 'tokenTtlMs' | 'deleteAfterCloseMs'>> = {
+const NUMERIC: Readonly<Record<string, 'idleTimeoutMs' | 'invitationTtlMs' | 'tokenTtlMs' | 'deleteAfterCloseMs' | 'forgetAfterMs'>> = {
   '--idle-timeout-ms': 'idleTimeoutMs',
   '--invitation-ttl-ms': 'invitationTtlMs',
   '--token-ttl-ms': 'tokenTtlMs',
   '--delete-after-close-ms': 'deleteAfterCloseMs',
+  '--forget-after-ms': 'forgetAfterMs',
 };
 
 const LIMITS: Readonly<Record<string, keyof EmulatorLimits>> = {

@@ -49,7 +49,7 @@ export class ConsumerConnection implements ConsumerSocket {
     ws.on('message', (data, isBinary) => (isBinary ? this.refuseBinary() : this.onMessage(toText(data))));
     ws.on('ping', () => this.resetIdle());
     ws.on('error', () => undefined);
-    ws.on('close', () => this.dispose());
+    ws.on('close', (code) => this.dispose(code));
     core.sockets.add(this);
     this.resetIdle();
     this.log('connected');
@@ -211,10 +211,10 @@ export class ConsumerConnection implements ConsumerSocket {
     };
   }
 
-  private dispose(): void {
+  private dispose(code: number): void {
     this.cancelIdle();
     this.cancelTokenExpiry();
-    this.core.sockets.delete(this);
-    this.log('closed');
+    this.core.socketClosed(this, code);
+    this.log(`closed ${code}`);
   }
 }

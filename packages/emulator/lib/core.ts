@@ -6,9 +6,10 @@
 import type { EmulatorClock } from './clock';
 import type { JsonObject } from './json';
 import type { ResolvedOptions } from './options';
+import { Forgetting } from './forgetting';
 import { chatStateChange, eventChange } from './snapshots';
 import type { AgentIdentity, CallEnd, CallMode, ConversationStore, StoredConversation, StoredDialog, StoredEvent } from './store';
-import type { TokenIssuer } from './tokens';
+import { holderKey, type TokenIssuer } from './tokens';
 import { EmulatorControlError } from './types';
 
 /** What the core needs from a consumer socket. */
@@ -45,7 +46,11 @@ export type CallEndListener = (dialog: StoredDialog, how: CallEnd) => void;
 export class EmulatorCore {
   readonly sockets = new Set<ConsumerSocket>();
   readonly callEndListeners = new Set<CallEndListener>();
+  /** Forgets expired tokens and idle consumers' conversations (see `forgetting.ts`). */
+  readonly forgetting: Forgetting;
   private readonly timers = new Set<{ readonly clock: EmulatorClock; handle: unknown }>();
+  /** Sockets closed so far, by close code (for `state()`). */
+  private readonly closeCodes = new Map<number, number>();
   private lastSocketId = 0;
 
   constructor(
@@ -53,7 +58,33 @@ export class EmulatorCore {
     readonly store: ConversationStore,
     readonly tokens: TokenIssuer,
     readonly agent: AgentIdentity,
-  ) {}
+  ) {
+    this.forgetting = new Forgetting({
+      clock: options.clock,
+      store,
+      tokens,
+      connected: () => new Set([...this.sockets].flatMap((s) => (s.consumerId === undefined ? [] : [holderKey(s.accountId, s.consumerId)]))),
+      schedule: (ms, fn) => this.schedule(ms, fn),
+      forgetAfterMs: options.forgetAfterMs,
+    });
+  }
+
+  /** Timers pending on either clock. */
+  timerCount(): number {
+    return this.timers.size;
+  }
+
+  /** A socket closed with `code`: counted, and its consumer's idle time starts now. */
+  socketClosed(socket: ConsumerSocket, code: number): void {
+    this.sockets.delete(socket);
+    this.closeCodes.set(code, (this.closeCodes.get(code) ?? 0) + 1);
+    if (socket.consumerId !== undefined) this.forgetting.touch(socket.accountId, socket.consumerId);
+  }
+
+  /** How many sockets closed with each code. */
+  closedSockets(): Readonly<Record<string, number>> {
+    return Object.fromEntries(this.closeCodes);
+  }
 
   /** A tracked timer on the injected clock (or on `clock`); returns its cancel function. */
   schedule(ms: number, fn: () => void, clock: EmulatorClock = this.options.clock): () => void {
@@ -111,6 +142,7 @@ export class EmulatorCore {
     this.schedule(this.options.deleteAfterCloseMs, () => {
       conversation.deleted = true;
       for (const socket of this.socketsOf(conversation)) socket.conversationDeleted(conversation);
+      this.forgetting.touch(conversation.accountId, conversation.consumerId);
     });
   }
 

@@ -135,6 +135,7 @@ export function serveRequest(scope: HandlerScope, request: ServedRequest): Serve
       const noRoom = core.store.roomForConversation();
       if (noRoom !== undefined) return fail(scope, request.id, noRoom);
       const conversation = core.store.create(scope.accountId, scope.consumerId, { ...request.body, skillId: request.body.skillId ?? '-1' });
+      core.forgetting.touch(scope.accountId, scope.consumerId, true);
       ok(scope, request.id, RESPONSE_TYPES.requestConversation, { conversationId: conversation.convId });
       core.changed(conversation, false);
       return 200;

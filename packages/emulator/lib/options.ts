@@ -33,6 +33,11 @@ export interface EmulatorOptions {
   invitationTtlMs?: number;
   /** DELETE notification this long after a conversation closes (default 5_000). */
   deleteAfterCloseMs?: number;
+  /**
+   * A consumer idle this long (no open socket, no open conversation, no unexpired token) is forgotten
+   * with its DELETEd conversations (default 600_000: ten minutes). Measured on `clock`.
+   */
+  forgetAfterMs?: number;
   /** Per socket; requests over it get a 429 response (default false: no limit). */
   rateLimit?: { maxRequests: number; perMs: number } | false;
   /** Default: the wall clock. Tests pass {@link createManualClock}. */
@@ -93,6 +98,7 @@ export interface ResolvedOptions {
   readonly idleTimeoutMs: number;
   readonly invitationTtlMs: number;
   readonly deleteAfterCloseMs: number;
+  readonly forgetAfterMs: number;
   readonly rateLimit: { readonly maxRequests: number; readonly perMs: number } | false;
   readonly clock: EmulatorClock;
   readonly idleClock: EmulatorClock;
@@ -165,6 +171,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     idleTimeoutMs: positive('idleTimeoutMs', options.idleTimeoutMs, 60_000),
     invitationTtlMs: withinWire('invitationTtlMs', positive('invitationTtlMs', options.invitationTtlMs, 120_000), clock.now()),
     deleteAfterCloseMs: positive('deleteAfterCloseMs', options.deleteAfterCloseMs, 5_000),
+    forgetAfterMs: positive('forgetAfterMs', options.forgetAfterMs, 600_000),
     rateLimit,
     clock,
     idleClock: options.idleClock ?? realClock(),

@@ -16,7 +16,7 @@ import { createRouter, HttpError, type Route } from './http-router';
 import { resolveOptions, type EmulatorOptions } from './options';
 import { emulatorState } from './state';
 import { ConversationStore } from './store';
-import { createTokenIssuer } from './tokens';
+import { createTokenIssuer, type TokenIssuer } from './tokens';
 import { EmulatorControlError, type CallControl, type RunningEmulator } from './types';
 import { checkUpgrade, refuseUpgrade } from './ws-upgrade';
 import { createAccessPolicy } from './access';
@@ -80,7 +80,16 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   let publicHost = '';
   let boundPort = 0;
   const extraRoutes: Route[] = config.routes.map((route) => ({ method: route.method, path: route.path, handler: (ctx) => route.handler({ ...ctx, emulator: self() }) }));
-  const routes = [...domainAndIdpRoutes(tokens, () => publicHost, accounts), ...controlRoutes(self), ...callRoutes(hub, () => calls, () => accounts), ...extraRoutes];
+  // Each issued token arms the forgetting of its expiry.
+  const idp: TokenIssuer = {
+    ...tokens,
+    issue(accountId, consumerId) {
+      const jwt = tokens.issue(accountId, consumerId);
+      core.forgetting.wake();
+      return jwt;
+    },
+  };
+  const routes = [...domainAndIdpRoutes(idp, () => publicHost, accounts), ...controlRoutes(self), ...callRoutes(hub, () => calls, () => accounts), ...extraRoutes];
   const access = createAccessPolicy(config.access, () => ({ host: config.host, port: boundPort, publicHost: config.publicHost }));
   const server = createServer(createRouter(routes, config.staticDirs, access, config.log));
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_FRAME_BYTES });

@@ -54,5 +54,15 @@ export function emulatorState(core: EmulatorCore, hub: CallHub, accounts: Accoun
     connections: [...core.sockets].map((s) => s.describe()),
     accounts: { known: [...accounts.list()], permissive: accounts.permissive },
     calls: { script: { ...script }, pages: media.peers },
+    retained: {
+      tokens: core.tokens.size(),
+      consumers: core.forgetting.size(),
+      conversations: store.all().length,
+      sockets: core.sockets.size,
+      timers: core.timerCount(),
+      pages: hub.size().pages,
+      calls: hub.size().calls,
+    },
+    closedSockets: { ...core.closedSockets() },
   };
 }

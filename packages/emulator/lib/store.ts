@@ -134,6 +134,12 @@ export class ConversationStore {
     return this.lastTs;
   }
 
+  /** Forgets every conversation `which` selects (DELETEd ones only: see `forgetting.ts`). */
+  forget(which: (conversation: StoredConversation) => boolean): void {
+    const kept = this.conversations.filter((c) => !(c.deleted && which(c)));
+    this.conversations.splice(0, this.conversations.length, ...kept);
+  }
+
   all(): readonly StoredConversation[] {
     return this.conversations;
   }

@@ -24,6 +24,14 @@ export interface TokenIssuer {
   expireAll(): void;
   /** Why no token can be issued now (`maxTokens` unexpired ones are out), or undefined. */
   refusal(): string | undefined;
+  /** Forgets every token that expired by now. */
+  forgetExpired(): void;
+  /** Tokens remembered (unexpired, or expired and not yet forgotten). */
+  size(): number;
+  /** When the first remembered token expires (epoch ms), or undefined when none is. */
+  nextExpiry(): number | undefined;
+  /** Whether `consumerId` of `accountId` holds a remembered token (unexpired, or expired and not yet forgotten). */
+  holds(accountId: string, consumerId: string): boolean;
 }
 
 /** The `iss` claim, like LP's `https://idp.liveperson.net`. */
@@ -44,12 +52,17 @@ export function createTokenIssuer(secret: string, ttlMs: number, clock: Emulator
   // run does not remember (signed with the same secret in an earlier run) count as generation 0.
   let generation = 0;
   // In issue order, which is expiry order (one TTL, a clock that never goes back).
-  const live = new Map<string, { readonly generation: number; readonly expiresAtMs: number }>();
+  const live = new Map<string, { readonly generation: number; readonly expiresAtMs: number; readonly holder: string }>();
+  // Unexpired tokens per consumer (`accountId NUL consumerId`), so `holds` needs no scan.
+  const held = new Map<string, number>();
   const forgetExpired = (): void => {
     const nowMs = clock.now();
     for (const [jti, token] of live) {
       if (token.expiresAtMs > nowMs) break;
       live.delete(jti);
+      const left = (held.get(token.holder) ?? 1) - 1;
+      if (left > 0) held.set(token.holder, left);
+      else held.delete(token.holder);
     }
   };
   const refusal = (): string | undefined => {
@@ -64,7 +77,9 @@ export function createTokenIssuer(secret: string, ttlMs: number, clock: Emulator
       const jti = randomUUID();
       const iat = Math.floor(nowMs / 1000);
       const exp = Math.floor((nowMs + ttlMs) / 1000);
-      live.set(jti, { generation, expiresAtMs: exp * 1000 });
+      const holder = holderKey(accountId, consumerId);
+      live.set(jti, { generation, expiresAtMs: exp * 1000, holder });
+      held.set(holder, (held.get(holder) ?? 0) + 1);
       return signJwt({ sub: consumerId, aud: `acc:${accountId}`, iss: EMULATOR_ISSUER, iat, exp, jti }, secret);
     },
     check(token, accountId) {
@@ -77,8 +92,18 @@ export function createTokenIssuer(secret: string, ttlMs: number, clock: Emulator
       return { ok: true, consumerId: claims.sub, expiresAtMs };
     },
     expireAll() {
+      // Tokens this run does not remember count as generation 0: all of them are now expired.
       generation += 1;
+      live.clear();
+      held.clear();
     },
     refusal,
+    forgetExpired,
+    size: () => live.size,
+    nextExpiry: () => live.values().next().value?.expiresAtMs,
+    holds: (accountId, consumerId) => held.has(holderKey(accountId, consumerId)),
   };
 }
+
+/** One key per consumer of an account. */
+export const holderKey = (accountId: string, consumerId: string): string => `${accountId}\u0000${consumerId}`;

@@ -76,6 +76,14 @@ export interface EmulatorState {
   readonly accounts: JsonObject;
   /** The call script in force and the pages connected to the call hub. */
   readonly calls: JsonObject;
+  /**
+   * How much the emulator holds right now: `tokens` remembered, `consumers` whose conversations are
+   * remembered, `conversations`, open `sockets`, pending `timers`, call-hub `pages` and `calls`.
+   * What no one can reach any more is forgotten (see the README's "Forgetting").
+   */
+  readonly retained: JsonObject;
+  /** How many sockets closed with each close code, e.g. `{ "1000": 3, "4401": 1 }`. */
+  readonly closedSockets: JsonObject;
 }
 
 /** A started emulator. */

@@ -12,9 +12,9 @@ describe('parseCliArgs', () => {
   it('reads --port (both forms, overriding $PORT), --host and the timing options', () => {
     expect(parseCliArgs(['--port', '0', '--host', '0.0.0.0'], { PORT: '9000' })).toMatchObject({ ok: true, value: { emulator: { port: 0, host: '0.0.0.0' } } });
     expect(parseCliArgs(['--port=8081'])).toMatchObject({ ok: true, value: { emulator: { port: 8081 } } });
-    expect(parseCliArgs(['--idle-timeout-ms', '5000', '--invitation-ttl-ms=30000', '--token-ttl-ms', '60000', '--delete-after-close-ms', '10'])).toMatchObject({
+    expect(parseCliArgs(['--idle-timeout-ms', '5000', '--invitation-ttl-ms=30000', '--token-ttl-ms', '60000', '--delete-after-close-ms', '10', '--forget-after-ms', '20'])).toMatchObject({
       ok: true,
-      value: { emulator: { idleTimeoutMs: 5000, invitationTtlMs: 30000, tokenTtlMs: 60000, deleteAfterCloseMs: 10 } },
+      value: { emulator: { idleTimeoutMs: 5000, invitationTtlMs: 30000, tokenTtlMs: 60000, deleteAfterCloseMs: 10, forgetAfterMs: 20 } },
     });
     expect(parseCliArgs(['--rate-limit', '10/1000', '--jwt-secret', 's', '--verbose'])).toMatchObject({
       ok: true,
