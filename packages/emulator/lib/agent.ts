@@ -76,7 +76,7 @@ export function createAgentControl(core: EmulatorCore): AgentControl {
   return {
     invite({ mode, conversationId, expiresInMs }) {
       const checkedMode = callMode(mode);
-      const badTtl = expiresInMs === undefined ? undefined : invitationTtlRefusal('expiresInMs', expiresInMs, core.options.clock.now());
+      const badTtl = expiresInMs === undefined ? undefined : invitationTtlRefusal('expiresInMs', expiresInMs);
       if (badTtl !== undefined) throw new EmulatorControlError(400, badTtl, 'bad-request');
       const conversation = openConversation(conversationId);
       const open = openCobrowseDialog(conversation);

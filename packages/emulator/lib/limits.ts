@@ -39,16 +39,16 @@ export const DEFAULT_LIMITS: Readonly<EmulatorLimits> = {
 export const MAX_JSON_DEPTH = 64;
 
 /**
- * The latest `expires` a client accepts, in epoch ms: the wire carries epoch seconds, and the library's
- * decoder takes at most 8.64e12 (so that `× 1000` is still a valid date).
+ * The longest invitation lifetime, in ms: one day. The library takes an `expires` more than a day after
+ * the dialog's creation for a mistake and clamps it to that day with a diagnostic (its `expires`
+ * rule, lib/protocol/expires.ts), so the emulator never sends one.
  */
-export const MAX_EXPIRES_AT_MS = 8.64e15;
+export const MAX_INVITATION_TTL_MS = 86_400_000;
 
-/** Why an invitation lifetime (`expiresInMs`, `invitationTtlMs`) gives an `expires` the client rejects, or undefined. */
-export function invitationTtlRefusal(name: string, ms: number, nowMs: number): string | undefined {
-  const max = MAX_EXPIRES_AT_MS - nowMs;
-  if (Number.isFinite(ms) && ms >= 1 && ms <= max) return undefined;
-  return `${name} must be from 1 to ${max} ms: the invitation's expires (epoch seconds) must stay within 8.64e12, the latest a client accepts`;
+/** Why an invitation lifetime (`expiresInMs`, `invitationTtlMs`) gives an `expires` the client would not take as sent, or undefined. */
+export function invitationTtlRefusal(name: string, ms: number): string | undefined {
+  if (Number.isFinite(ms) && ms >= 1 && ms <= MAX_INVITATION_TTL_MS) return undefined;
+  return `${name} must be from 1 to ${MAX_INVITATION_TTL_MS} ms (one day): the client clamps an invitation's expires more than a day after its creation`;
 }
 
 /** Fills in the defaults; throws a RangeError naming a cap that is not a positive integer. */

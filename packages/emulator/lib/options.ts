@@ -121,8 +121,8 @@ function positive(name: string, value: number | undefined, fallback: number): nu
   return value;
 }
 
-function withinWire(name: string, ms: number, nowMs: number): number {
-  const refusal = invitationTtlRefusal(name, ms, nowMs);
+function withinWire(name: string, ms: number): number {
+  const refusal = invitationTtlRefusal(name, ms);
   if (refusal !== undefined) throw new RangeError(refusal);
   return ms;
 }
@@ -169,7 +169,7 @@ export function resolveOptions(options: EmulatorOptions = {}): ResolvedOptions {
     jwtSecret: options.jwtSecret ?? randomBytes(32).toString('base64url'),
     tokenTtlMs: positive('tokenTtlMs', options.tokenTtlMs, 3_600_000),
     idleTimeoutMs: positive('idleTimeoutMs', options.idleTimeoutMs, 60_000),
-    invitationTtlMs: withinWire('invitationTtlMs', positive('invitationTtlMs', options.invitationTtlMs, 120_000), clock.now()),
+    invitationTtlMs: withinWire('invitationTtlMs', positive('invitationTtlMs', options.invitationTtlMs, 120_000)),
     deleteAfterCloseMs: positive('deleteAfterCloseMs', options.deleteAfterCloseMs, 5_000),
     forgetAfterMs: positive('forgetAfterMs', options.forgetAfterMs, 600_000),
     rateLimit,

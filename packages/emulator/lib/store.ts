@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import type { JsonObject } from './json';
 import type { EmulatorClock } from './clock';
-import { MAX_EXPIRES_AT_MS, type EmulatorLimits } from './limits';
+import type { EmulatorLimits } from './limits';
 
 export type OpenClose = 'OPEN' | 'CLOSE';
 export type SessionState = 'INVITED' | 'ACCEPTED' | 'CLOSED';
@@ -199,8 +199,7 @@ export class ConversationStore {
     const dialog = newDialog(dialogId, 'OTHER', ts, {
       serviceId: `${conversation.consumerId}#${randomUUID()}`,
       mode,
-      // `ts` may run a few ms ahead of the clock (strictly increasing): never past the wire's last date.
-      expiresAtMs: Math.min(ts + ttlMs, MAX_EXPIRES_AT_MS),
+      expiresAtMs: ts + ttlMs,
       sessionState: 'INVITED',
       notificationKey: 'invited',
       cancelExpiry: undefined,
