@@ -1,0 +1,49 @@
+// Shared StrykerJS settings; each <folder>.config.mjs mutates one lib/ folder against its own specs.
+// Run them with `npm run mutate` (all) or `npm run mutate -- <folder>` (see stryker/README.md).
+import { createRequire } from 'node:module';
+
+const require = createRequire(import.meta.url);
+const jestConfig = require('../jest.config.js');
+
+/**
+ * Stryker config mutating `lib/<folder>` and running only `spec/<folder>` (jest, perTest coverage),
+ * with the TypeScript checker discarding mutants that do not compile, in incremental mode.
+ * @param {string} folder a folder under lib/ (and spec/)
+ * @returns {import('@stryker-mutator/api/core').PartialStrykerOptions}
+ */
+export function strykerConfig(folder) {
+  return {
+    packageManager: 'npm',
+    mutate: [`lib/${folder}/**/*.ts`, `!lib/${folder}/index.ts`, `!lib/${folder}/**/README.md`],
+    testRunner: 'jest',
+    jest: {
+      projectType: 'custom',
+      // The project's jest config, restricted to this folder's specs; no globalSetup (it builds dist/,
+      // which none of these specs need, and the sandbox has no dist/).
+      config: {
+        ...jestConfig,
+        globalSetup: null,
+        testMatch: [`<rootDir>/spec/${folder}/**/*.spec.ts`],
+      },
+      enableFindRelatedTests: false,
+    },
+    coverageAnalysis: 'perTest',
+    checkers: ['typescript'],
+    tsconfigFile: 'stryker/tsconfig.json',
+    typescriptChecker: { prioritizePerformanceOverAccuracy: true },
+    incremental: true,
+    incrementalFile: `reports/stryker-incremental/${folder}.json`,
+    // Two cores shared with other work: at most two test runners; override with --concurrency.
+    concurrency: 2,
+    // A loaded machine: be generous before calling a mutant a timeout.
+    timeoutMS: 10000,
+    dryRunTimeoutMinutes: 15,
+    reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+    clearTextReporter: { allowColor: false, logTests: false, reportScoreTable: true },
+    htmlReporter: { fileName: `reports/mutation/${folder}.html` },
+    jsonReporter: { fileName: `reports/mutation/${folder}.json` },
+    thresholds: { high: 90, low: 80, break: null },
+    tempDirName: '.stryker-tmp',
+    cleanTempDir: true,
+  };
+}
