@@ -1,5 +1,6 @@
 // Shared StrykerJS settings; each <folder>.config.mjs mutates one lib/ folder against its own specs.
 // Run them with `npm run mutate` (all) or `npm run mutate -- <folder>` (see stryker/README.md).
+import { existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 
 const require = createRequire(import.meta.url);
@@ -14,7 +15,8 @@ const jestConfig = require('../jest.config.js');
 export function strykerConfig(folder) {
   return {
     packageManager: 'npm',
-    mutate: [`lib/${folder}/**/*.ts`, `!lib/${folder}/index.ts`, `!lib/${folder}/**/README.md`],
+    // index.ts only re-exports.
+    mutate: [`lib/${folder}/**/*.ts`, ...(existsSync(`lib/${folder}/index.ts`) ? [`!lib/${folder}/index.ts`] : [])],
     testRunner: 'jest',
     jest: {
       projectType: 'custom',
