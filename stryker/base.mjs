@@ -10,9 +10,11 @@ const jestConfig = require('../jest.config.js');
  * Stryker config mutating `lib/<folder>` and running only `spec/<folder>` (jest, perTest coverage),
  * with the TypeScript checker discarding mutants that do not compile, in incremental mode.
  * @param {string} folder a folder under lib/ (and spec/)
+ * @param {{ testEnvironment?: string }} [options] jest's `node` environment where the folder's specs
+ *   need no DOM: about half the time of jsdom per mutant
  * @returns {import('@stryker-mutator/api/core').PartialStrykerOptions}
  */
-export function strykerConfig(folder) {
+export function strykerConfig(folder, options = {}) {
   return {
     packageManager: 'npm',
     // index.ts only re-exports.
@@ -26,15 +28,22 @@ export function strykerConfig(folder) {
         ...jestConfig,
         globalSetup: null,
         testMatch: [`<rootDir>/spec/${folder}/**/*.spec.ts`],
+        ...(options.testEnvironment === undefined ? {} : { testEnvironment: options.testEnvironment }),
       },
-      enableFindRelatedTests: false,
+      // Per mutant, only the spec files that import the mutated file (jest --findRelatedTests).
+      enableFindRelatedTests: true,
     },
     coverageAnalysis: 'perTest',
+    // A mutant only reached while modules load (a module-level constant) needs a fresh jest per run
+    // with every spec: 60 % of lib/protocol's mutants and 94 % of its time. They are left out of the
+    // score ("Ignored"); mutants reached both at load and by a test are still run against those tests.
+    ignoreStatic: true,
     checkers: ['typescript'],
     tsconfigFile: 'stryker/tsconfig.json',
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
     incremental: true,
-    incrementalFile: `reports/stryker-incremental/${folder}.json`,
+    // Committed, so a fresh clone's run only tests mutants whose code or covering tests changed.
+    incrementalFile: `stryker/incremental/${folder}.json`,
     // Two cores shared with other work: at most two test runners; override with --concurrency.
     concurrency: 2,
     // A loaded machine: be generous before calling a mutant a timeout.

@@ -1,3 +1,3 @@
 import { strykerConfig } from './base.mjs';
 
-export default strykerConfig('dialog');
+export default strykerConfig('dialog', { testEnvironment: 'node' });
