@@ -1,3 +1,3 @@
 import { strykerConfig } from './base.mjs';
 
-export default strykerConfig('protocol');
+export default strykerConfig('protocol', { testEnvironment: 'node' });

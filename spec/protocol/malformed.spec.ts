@@ -90,6 +90,35 @@ const cases: readonly (readonly [name: string, text: string, path: string, expec
     'body.changes[0].event.sequenceList[0]',
     'expected number',
   ],
+  // Every field names its own path (one bad value per field).
+  ['participant id an object', mutated(EX, [...DETAILS, 'participants', 0, 'id'], {}), `${DETAILS_PATH}.participants[0].id`, 'expected string'],
+  ['participants entry a number', mutated(EX, [...DETAILS, 'participants', 0], 7), `${DETAILS_PATH}.participants[0]`, 'expected object'],
+  ['brandId empty', mutated(EX, [...DETAILS, 'brandId'], ''), `${DETAILS_PATH}.brandId`, 'expected non-empty string'],
+  ['startTs a string', mutated(EX, [...DETAILS, 'startTs'], 'x'), `${DETAILS_PATH}.startTs`, 'expected number'],
+  ['conversation endTs negative', mutated(EX, [...DETAILS, 'endTs'], -1), `${DETAILS_PATH}.endTs`, 'expected timestamp'],
+  ['closeReason a number', mutated(EX, [...DETAILS, 'closeReason'], 3), `${DETAILS_PATH}.closeReason`, 'expected string'],
+  ['effectiveTTR a string', mutated(EX, [...CHANGE, 'result', 'effectiveTTR'], '-1'), 'body.changes[0].result.effectiveTTR', 'expected number'],
+  ['metaData.serviceId a number', mutated(EX, [...META, 'serviceId'], 1), `${DETAILS_PATH}.dialogs[1].metaData.serviceId`, 'expected string'],
+  ['metaData.mode a number', mutated(EX, [...META, 'mode'], 1), `${DETAILS_PATH}.dialogs[1].metaData.mode`, 'expected string'],
+  ['metaData.dialogId a number', mutated(EX, [...META, 'dialogId'], 1), `${DETAILS_PATH}.dialogs[1].metaData.dialogId`, 'expected string'],
+  ['metaData.notificationKey a number', mutated(EX, [...META, 'notificationKey'], 1), `${DETAILS_PATH}.dialogs[1].metaData.notificationKey`, 'expected string'],
+  ['metaData.callLink a number', mutated(EX, [...META, 'callLink'], 1), `${DETAILS_PATH}.dialogs[1].metaData.callLink`, 'expected string'],
+  ['metaData.expires zero', mutated(EX, [...META, 'expires'], 0), `${DETAILS_PATH}.dialogs[1].metaData.expires`, 'expected epoch seconds'],
+  ['participantsDetails state a number', mutated(EX, [...MAIN, 'participantsDetails', 0, 'state'], 1), `${DETAILS_PATH}.dialogs[0].participantsDetails[0].state`, 'expected string'],
+  ['dialog endTs a string', mutated(EX, [...CALL, 'endTs'], 'x'), `${DETAILS_PATH}.dialogs[1].endTs`, 'expected number'],
+  ['dialog closedBy a number', mutated(EX, [...CALL, 'closedBy'], 1), `${DETAILS_PATH}.dialogs[1].closedBy`, 'expected string'],
+  ['dialog closedCause a number', mutated(EX, [...CALL, 'closedCause'], 1), `${DETAILS_PATH}.dialogs[1].closedCause`, 'expected string'],
+  ['messaging body a string', mutated(MSG, ['body'], 'x'), 'body', 'expected object'],
+  ['messaging sentTs a string', mutated(MSG, ['body', 'sentTs'], 'x'), 'body.sentTs', 'expected number'],
+  ['messaging change a number', mutated(MSG, CHANGE, 1), 'body.changes[0]', 'expected object'],
+  ['messaging messageAudience a number', mutated(MSG, [...CHANGE, 'messageAudience'], 1), 'body.changes[0].messageAudience', 'expected string'],
+  ['ContentEvent contentType a number', mutated(MSG, [...EVENT, 'contentType'], 1), 'body.changes[0].event.contentType', 'expected string'],
+  [
+    'AcceptStatusEvent without status',
+    mutated(MSG, EVENT, { type: 'AcceptStatusEvent', sequenceList: [4] }),
+    'body.changes[0].event.status',
+    'expected string',
+  ],
   ['originatorMetadata an array', mutated(MSG, [...CHANGE, 'originatorMetadata'], []), 'body.changes[0].originatorMetadata', 'expected object'],
 ];
 
@@ -112,5 +141,63 @@ describe('protocol: malformed frames', () => {
     expect(error.expected.startsWith(expected)).toBe(true);
     expect(error.message).toBe(`${path === '' ? '(frame)' : path}: ${error.expected}`);
     expect(error.excerpt).toBe(text.slice(0, 200));
+  });
+});
+
+describe('protocol: optional fields', () => {
+  const cobrowse = (text: string) => {
+    const frame = decodeOk(text);
+    if (frame.kind !== 'notification' || frame.type !== 'cqm.ExConversationChangeNotification') throw new Error('not a conversation change');
+    const change = frame.body.changes[0];
+    if (change?.type !== 'UPSERT') throw new Error('not an UPSERT');
+    return change.result.conversationDetails;
+  };
+
+  it('null reads as absent, for every kind of optional field', () => {
+    const withNulls = [
+      [...DETAILS, 'endTs'],
+      [...DETAILS, 'participants'],
+      [...CALL, 'participantsDetails'],
+      [...MAIN, 'metaData'],
+      [...CALL, 'closedBy'],
+      [...META, 'expires'],
+    ].reduce((text, path) => mutated(text, path, null), EX);
+    const details = cobrowse(withNulls);
+    expect(details.endTs).toBeUndefined();
+    expect(details.participants).toEqual([]);
+    expect(details.dialogs[0]?.metaData).toBeUndefined();
+    expect(details.dialogs[1]).toMatchObject({ participantsDetails: undefined, closedBy: undefined });
+    const message = decodeOk(mutated(mutated(MSG, [...CHANGE, 'originatorMetadata'], null), [...CHANGE, 'sequence'], null));
+    expect(message).toMatchObject({ body: { changes: [{ originatorMetadata: undefined, sequence: undefined }] } });
+  });
+
+  it('the optional fields of conversations, dialogs and messaging events are read from their own keys', () => {
+    const text = [
+      [[...DETAILS, 'endTs'], 1502893100000],
+      [[...DETAILS, 'closeReason'], 'CONSUMER'],
+      [[...CALL, 'endTs'], 1502893100001],
+      [[...CALL, 'closedBy'], 'AGENT'],
+      [[...CALL, 'closedCause'], 'Closed by agent'],
+    ].reduce((t, [path, value]) => mutated(t, path as Key[], value), EX);
+    const details = cobrowse(text);
+    expect(details).toMatchObject({ endTs: 1502893100000, closeReason: 'CONSUMER' });
+    expect(details.dialogs[1]).toMatchObject({ endTs: 1502893100001, closedBy: 'AGENT', closedCause: 'Closed by agent' });
+    const message = decodeOk(mutated(mutated(mutated(MSG, ['body', 'sentTs'], 5), [...CHANGE, 'messageAudience'], 'ALL'), [...EVENT, 'contentType'], 'text/html'));
+    expect(message).toMatchObject({ body: { sentTs: 5, changes: [{ messageAudience: 'ALL', event: { contentType: 'text/html' } }] } });
+  });
+
+  it('a DELETE with conversationDetails null carries none', () => {
+    const text = mutated(mutated(EX, [...CHANGE, 'type'], 'DELETE'), DETAILS, null);
+    expect(decodeOk(text)).toMatchObject({ body: { changes: [{ type: 'DELETE', result: { conversationDetails: undefined } }] } });
+  });
+
+  it('metaData.expires up to 8.64e12 s is a date', () => {
+    const details = cobrowse(mutated(EX, [...META, 'expires'], 8.64e12));
+    expect(details.dialogs[1]?.metaData).toMatchObject({ expires: 8.64e12, expiresAtMs: 8.64e15 });
+  });
+
+  it('a non-string frame is an error, with an empty excerpt', () => {
+    const result = decode(42 as unknown as string);
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ path: '', expected: 'expected text frame (string)', excerpt: '' }) });
   });
 });
