@@ -4,7 +4,7 @@ import tseslint from 'typescript-eslint';
 import rxjsX from 'eslint-plugin-rxjs-x';
 
 export default defineConfig(
-  { ignores: ['**/dist/**', 'coverage/**', 'node_modules/**', '*.config.js', '*.config.mjs', 'bench/**', 'scripts/**/*.js', 'packages/*/bin/**', 'samples/**/dist/**', 'packages/emulator/static/**', 'test-results/**', 'docs/api/**'] },
+  { ignores: ['**/dist/**', 'coverage/**', 'node_modules/**', '*.config.js', '*.config.mjs', 'bench/**', 'scripts/**/*.js', 'packages/*/bin/**', 'samples/**/dist/**', 'packages/emulator/static/**', 'test-results/**', 'docs/api/**', '.stryker-tmp/**', 'reports/**'] },
   {
     files: ['**/*.ts'],
     extends: [js.configs.recommended, tseslint.configs.recommendedTypeChecked, rxjsX.configs.recommended],

@@ -2,6 +2,10 @@
 module.exports = {
   testEnvironment: 'jsdom',
   testMatch: ['<rootDir>/spec/**/*.spec.ts', '<rootDir>/samples/**/*.spec.ts', '<rootDir>/packages/*/spec/**/*.spec.ts'],
+  // StrykerJS sandboxes (copies of the project) and reports are not part of the suite.
+  testPathIgnorePatterns: ['/node_modules/', '<rootDir>/.stryker-tmp/', '<rootDir>/reports/'],
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/', '<rootDir>/reports/'],
+  watchPathIgnorePatterns: ['<rootDir>/.stryker-tmp/', '<rootDir>/reports/'],
   transform: { '^.+\\.tsx?$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
   // jsdom resolves ws's "browser" export condition (a stub that throws): use ws's Node build.
   moduleNameMapper: {

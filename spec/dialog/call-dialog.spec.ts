@@ -1,5 +1,7 @@
 import fc from 'fast-check';
 import { dialogAgentId, dialogKind, toCallDialog } from '../../lib/dialog';
+import { mergeCallDialog } from '../../lib/dialog/call-dialog';
+import type { CallDialog } from '../../lib/dialog/types';
 import { isCobrowseDialog } from '../../lib/protocol';
 import type { CobrowseDialog, ConversationDetails, InboundFrame, JsonObject } from '../../lib/protocol/types';
 import { callDialog, conversationUpsert, exConversationNotification, FRAME_DEFAULTS, mainDialog, SEED_INVITED_DIALOG } from '../../lib/testing/frames';
@@ -50,6 +52,54 @@ describe('toCallDialog', () => {
   it('keeps notificationKey', () => {
     const [dialog] = decoded(callDialog({ sessionState: 'ACCEPTED', notificationKey: 'joined' }));
     expect(toCallDialog('c', dialog).notificationKey).toBe('joined');
+  });
+});
+
+describe('mergeCallDialog (the closing snapshot over the last known dialog)', () => {
+  const last: CallDialog = {
+    dialogId: 'd',
+    conversationId: 'c',
+    kind: 'video',
+    isCall: true,
+    mode: 'VIDEO_CALL',
+    sessionState: 'INVITED',
+    dialogState: 'OPEN',
+    serviceId: 'svc',
+    agentId: 'agent',
+    expiresAt: 1000,
+    creationTs: 10,
+    metaDataLastUpdateTs: 20,
+    notificationKey: 'invite',
+  };
+  const sparse: CallDialog = {
+    dialogId: 'd',
+    conversationId: 'c',
+    kind: 'unknown',
+    isCall: false,
+    mode: undefined,
+    sessionState: 'CLOSED',
+    dialogState: undefined,
+    serviceId: undefined,
+    agentId: undefined,
+    expiresAt: undefined,
+    creationTs: undefined,
+    metaDataLastUpdateTs: 30,
+    notificationKey: undefined,
+  };
+
+  it('keeps what the dialog is and takes what the sparse closing snapshot says', () => {
+    expect(mergeCallDialog(last, sparse)).toEqual({ ...last, sessionState: 'CLOSED', metaDataLastUpdateTs: 30 });
+  });
+
+  it('fills what the last known dialog lacked from the closing snapshot', () => {
+    const bare: CallDialog = { ...sparse, sessionState: 'INVITED', metaDataLastUpdateTs: undefined };
+    const closing: CallDialog = { ...last, sessionState: 'CLOSED', dialogState: 'CLOSE', notificationKey: 'cancel_invitation', expiresAt: 900 };
+    expect(mergeCallDialog(bare, closing)).toEqual(closing);
+  });
+
+  it('keeps a known mode (and its kind) over a different one in the closing snapshot', () => {
+    const voice: CallDialog = { ...sparse, mode: 'VOICE_CALL', kind: 'voice', isCall: true };
+    expect(mergeCallDialog(last, voice)).toMatchObject({ mode: 'VIDEO_CALL', kind: 'video', isCall: true });
   });
 });
 

@@ -177,6 +177,35 @@ describe('callDialogs', () => {
     });
   });
 
+  describe('memory bounds (config passed to the tracker)', () => {
+    it('retainClosed: 0 forgets a closed dialog at once, so a replay of its invitation is announced again', () => {
+      const closed = snapshot([dialog({ sessionState: 'CLOSED', ts: 4 })]);
+      const replay = snapshot([dialog({ ts: 5 })], { ts: 5 });
+      newScheduler().run(({ cold, expectObservable }) => {
+        expectObservable(cold('-i-c-r|', { i: inv, c: closed, r: replay }).pipe(callDialogs({ retainClosed: 0, expirySkewMs: 0 })), '^ 10ms !').toBe('-i-c-r|', {
+          i: I,
+          c: closedAs('cancelled', closedSnapshot({})),
+          r: { type: 'invited', dialog: { ...expected({ ts: 5 }), sessionState: 'INVITED' } },
+        });
+        // With the default bound the replay of the closed dialog stays silent.
+        expectObservable(cold('-i-c-r|', { i: inv, c: closed, r: replay }).pipe(callDialogs({ expirySkewMs: 0 })), '^ 10ms !').toBe('-i-c--|', {
+          i: I,
+          c: closedAs('cancelled', closedSnapshot({})),
+        });
+      });
+    });
+
+    it('retainConversations: 0 forgets a conversation without open dialogs, so an older snapshot of it applies again', () => {
+      const newer = snapshot([], { ts: 10 });
+      const older = snapshot([dialog({ ts: 5 })], { ts: 5 });
+      newScheduler().run(({ cold, expectObservable }) => {
+        const events = cold('-n-o|', { n: newer, o: older }).pipe(callDialogs({ retainConversations: 0 }));
+        expectObservable(events).toBe('---o|', { o: { type: 'invited', dialog: { ...expected({ ts: 5 }), sessionState: 'INVITED' } } });
+        expectObservable(cold('-n-o|', { n: newer, o: older }).pipe(callDialogs())).toBe('----|');
+      });
+    });
+  });
+
   describe('lifetime', () => {
     it('completes when the source completes, dropping pending expiries and leaving declined$', () => {
       newScheduler().run(({ cold, hot, expectObservable, expectSubscriptions }) => {

@@ -68,7 +68,8 @@ describe('protocol: builders and encode', () => {
 });
 
 describe('protocol: type guards', () => {
-  const frames: readonly InboundFrame[] = [
+  // Decoded inside each test (not while jest collects the tests), so mutation testing sees which test reaches the decoder.
+  const decodeFrames = (): readonly InboundFrame[] => [
     decodeOk('{"kind":"resp","reqId":"1","code":200}'),
     decodeOk(notificationAround(fixture('seed/invited-dialog.json'))),
     decodeOk(fixture('protocol-md/messaging-event-notification.json')),
@@ -77,6 +78,7 @@ describe('protocol: type guards', () => {
   ];
 
   it('isResponse / isNotification / isExConversationChange / isMessagingEvent select the right frames', () => {
+    const frames = decodeFrames();
     expect(frames.map(isResponse)).toEqual([true, false, false, false, false]);
     expect(frames.map(isNotification)).toEqual([false, true, true, true, false]);
     expect(frames.map(isExConversationChange)).toEqual([false, true, false, false, false]);
@@ -84,7 +86,7 @@ describe('protocol: type guards', () => {
   });
 
   it('isCobrowseDialog picks the call dialog', () => {
-    const frame = frames[1];
+    const frame = decodeFrames()[1];
     if (frame === undefined || !isExConversationChange(frame) || frame.body.changes[0]?.type !== 'UPSERT') throw new Error('fixture');
     const dialogs: readonly Dialog[] = frame.body.changes[0].result.conversationDetails.dialogs;
     expect(dialogs.map(isCobrowseDialog)).toEqual([false, true]);

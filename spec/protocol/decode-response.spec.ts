@@ -64,3 +64,11 @@ describe('protocol: decodeResponseBody', () => {
     if (!result.ok) expect(result.error.excerpt).toBe('{"token":"[redacted]"}');
   });
 });
+
+describe('decodeResponseBody: failures name what was expected', () => {
+  it('a body that is not an object, an unknown request type, a missing body', () => {
+    expect(decodeResponseBody('GetClock', 'x')).toEqual({ ok: false, error: expect.objectContaining({ path: 'body', expected: 'expected object', excerpt: '"x"' }) });
+    expect(decodeResponseBody('Nope' as RequestType, {})).toEqual({ ok: false, error: expect.objectContaining({ path: 'type', expected: 'expected a known request type', excerpt: 'Nope' }) });
+    expect(decodeResponseBody('GetClock', undefined)).toEqual({ ok: false, error: expect.objectContaining({ path: 'body', excerpt: '' }) });
+  });
+});

@@ -137,3 +137,56 @@ describe('protocol: malformed frames', () => {
     }
   }
 });
+
+describe('protocol: optional fields', () => {
+  const cobrowse = (text: string) => {
+    const frame = decodeOk(text);
+    if (frame.kind !== 'notification' || frame.type !== 'cqm.ExConversationChangeNotification') throw new Error('not a conversation change');
+    const change = frame.body.changes[0];
+    if (change?.type !== 'UPSERT') throw new Error('not an UPSERT');
+    return change.result.conversationDetails;
+  };
+
+  it('null reads as absent, for every kind of optional field', () => {
+    const withNulls = [
+      [...DETAILS, 'endTs'],
+      [...DETAILS, 'participants'],
+      [...CALL, 'participantsDetails'],
+      [...MAIN, 'metaData'],
+      [...CALL, 'closedBy'],
+      [...META, 'expires'],
+    ].reduce((text, path) => mutated(text, path, null), EX);
+    const details = cobrowse(withNulls);
+    expect(details.endTs).toBeUndefined();
+    expect(details.participants).toEqual([]);
+    expect(details.dialogs[0]?.metaData).toBeUndefined();
+    expect(details.dialogs[1]).toMatchObject({ participantsDetails: undefined, closedBy: undefined });
+    const message = decodeOk(mutated(mutated(MSG, [...CHANGE, 'originatorMetadata'], null), [...CHANGE, 'sequence'], null));
+    expect(message).toMatchObject({ body: { changes: [{ originatorMetadata: undefined, sequence: undefined }] } });
+  });
+
+  it('the optional fields of conversations, dialogs and messaging events are read from their own keys', () => {
+    const text = [
+      [[...DETAILS, 'endTs'], 1502893100000],
+      [[...DETAILS, 'closeReason'], 'CONSUMER'],
+      [[...CALL, 'endTs'], 1502893100001],
+      [[...CALL, 'closedBy'], 'AGENT'],
+      [[...CALL, 'closedCause'], 'Closed by agent'],
+    ].reduce((t, [path, value]) => mutated(t, path as Key[], value), EX);
+    const details = cobrowse(text);
+    expect(details).toMatchObject({ endTs: 1502893100000, closeReason: 'CONSUMER' });
+    expect(details.dialogs[1]).toMatchObject({ endTs: 1502893100001, closedBy: 'AGENT', closedCause: 'Closed by agent' });
+    const message = decodeOk(mutated(mutated(mutated(MSG, ['body', 'sentTs'], 5), [...CHANGE, 'messageAudience'], 'ALL'), [...EVENT, 'contentType'], 'text/html'));
+    expect(message).toMatchObject({ body: { sentTs: 5, changes: [{ messageAudience: 'ALL', event: { contentType: 'text/html' } }] } });
+  });
+
+  it('a DELETE with conversationDetails null carries none', () => {
+    const text = mutated(mutated(EX, [...CHANGE, 'type'], 'DELETE'), DETAILS, null);
+    expect(decodeOk(text)).toMatchObject({ body: { changes: [{ type: 'DELETE', result: { conversationDetails: undefined } }] } });
+  });
+
+  it('a non-string frame is an error, with an empty excerpt', () => {
+    const result = decode(42 as unknown as string);
+    expect(result).toEqual({ ok: false, error: expect.objectContaining({ path: '', expected: 'expected text frame (string)', excerpt: '' }) });
+  });
+});

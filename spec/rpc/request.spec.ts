@@ -91,6 +91,14 @@ describe('request over a link (listen, then send, take(1), timeout)', () => {
     });
   });
 
+  it('a ResponseDecodeError names the request, the code and where the body went wrong', () => {
+    const error = new ResponseDecodeError('cqm.SubscribeExConversations', 200, 'body.subscriptionId: expected string');
+    expect(error).toBeInstanceOf(Error);
+    expect(error.name).toBe('ResponseDecodeError');
+    expect(error.message).toBe('cqm.SubscribeExConversations answered 200 with an unexpected body (body.subscriptionId: expected string)');
+    expect([error.requestType, error.code, error.detail]).toEqual(['cqm.SubscribeExConversations', 200, 'body.subscriptionId: expected string']);
+  });
+
   it('unsubscribing cancels: the listener is gone and the id forgotten', () => {
     scheduler.run(({ hot, expectObservable, expectSubscriptions }) => {
       const frames = hot<InboundFrame>('------r', { r: resp('0', 200, { currentTime: 1 }) });

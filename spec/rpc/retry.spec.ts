@@ -50,6 +50,39 @@ describe('retryRequest (LivePerson retry guidance)', () => {
     });
   });
 
+  it('pure delays: other errors accepted by retryAlso wait rateLimitDelayMs (≥ 1 s), as many times as there are 5xx delays', () => {
+    const config = { ...defaultRetryRequestConfig, retryAlso: () => true, rateLimitDelayMs: 2_500 };
+    const timeout = new RequestTimeoutError('x', 10);
+    expect([0, 1, 2, 3].map((n) => retryDelayFor(timeout, { ...zero, other: n }, config))).toEqual([2_500, 2_500, 2_500, undefined]);
+    expect(retryDelayFor(timeout, { ...zero, other: 2 }, { ...config, serverErrorDelaysMs: [1, 2] })).toBeUndefined();
+    expect(retryDelayFor(timeout, zero, { ...config, rateLimitDelayMs: 10 })).toBe(1_000);
+  });
+
+  it('counts each kind of failure on its own: 429s grow their wait, 5xx walk their delays, retryAlso errors give up after the 5xx count', () => {
+    scheduler.run(({ cold, expectObservable }) => {
+      const limited = new RequestError('x', 429, 'slow down');
+      const busy = new RequestError('x', 503, 'busy');
+      const failures = [limited, limited, busy, busy];
+      let calls = 0;
+      const request$ = defer(() => {
+        const failure = failures[calls++];
+        return failure === undefined ? cold('-(v|)', { v: 1 }) : cold('-#', undefined, failure);
+      });
+      // 429 → 1 s, 429 → 2 s, 503 → 5 s, 503 → 10 s, then the value.
+      expectObservable(request$.pipe(retryRequest({ scheduler }))).toBe('- 1000ms - 2000ms - 5000ms - 10000ms -(v|)', { v: 1 });
+    });
+  });
+
+  it('retries errors accepted by retryAlso after rateLimitDelayMs, three times, then gives up', () => {
+    scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
+      const timeout = new RequestTimeoutError('x', 10);
+      const source = cold('-#', undefined, timeout);
+      const retried = source.pipe(retryRequest({ scheduler, retryAlso: (error) => error instanceof RequestTimeoutError, rateLimitDelayMs: 2_000 }));
+      expectObservable(retried).toBe('- 2000ms - 2000ms - 2000ms -#', undefined, timeout);
+      expectSubscriptions(source.subscriptions).toBe(['^!', '- 2000ms ^!', '- 2000ms - 2000ms ^!', '- 2000ms - 2000ms - 2000ms ^!']);
+    });
+  });
+
   it('unsubscribing during a wait cancels the retry', () => {
     scheduler.run(({ cold, expectObservable, expectSubscriptions }) => {
       const source = cold('-#', undefined, new RequestError('x', 500, ''));

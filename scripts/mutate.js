@@ -1,0 +1,49 @@
+// `npm run mutate [-- <folder>...] [-- stryker options]`: StrykerJS over lib/protocol, lib/dialog,
+// lib/session and lib/rpc, one folder at a time (stryker/<folder>.config.mjs), incrementally, then a
+// score per folder. Not part of `npm test`. Extra `--options` are passed to every stryker run.
+const { spawnSync } = require('node:child_process');
+const fs = require('node:fs');
+const path = require('node:path');
+
+const root = path.join(__dirname, '..');
+const all = ['protocol', 'dialog', 'session', 'rpc'];
+const args = process.argv.slice(2);
+const named = args.filter((arg) => !arg.startsWith('-')).map((arg) => arg.replace(/^lib\//, '').replace(/\/$/, ''));
+const options = args.filter((arg) => arg.startsWith('-'));
+const unknown = named.filter((folder) => !all.includes(folder));
+if (unknown.length > 0) {
+  console.error(`mutate: unknown folder ${unknown.join(', ')}; one of ${all.join(', ')}`);
+  process.exit(2);
+}
+const folders = named.length > 0 ? named : all;
+
+/** Mutation score (killed + timeout) / (valid mutants) of a stryker JSON report, in percent. */
+function score(report) {
+  let detected = 0;
+  let valid = 0;
+  for (const file of Object.values(report.files)) {
+    for (const mutant of file.mutants) {
+      if (['Killed', 'Timeout'].includes(mutant.status)) detected += 1;
+      if (['Killed', 'Timeout', 'Survived', 'NoCoverage'].includes(mutant.status)) valid += 1;
+    }
+  }
+  return { detected, valid, percent: valid === 0 ? 100 : (100 * detected) / valid };
+}
+
+const rows = [];
+let failed = false;
+for (const folder of folders) {
+  const started = Date.now();
+  const run = spawnSync('npx', ['stryker', 'run', `stryker/${folder}.config.mjs`, ...options], { cwd: root, stdio: 'inherit' });
+  const minutes = ((Date.now() - started) / 60000).toFixed(1);
+  if (run.status !== 0) {
+    failed = true;
+    rows.push(`${folder.padEnd(9)} stryker failed (exit ${run.status}) after ${minutes} min`);
+    continue;
+  }
+  const report = JSON.parse(fs.readFileSync(path.join(root, `reports/mutation/${folder}.json`), 'utf8'));
+  const { detected, valid, percent } = score(report);
+  rows.push(`${folder.padEnd(9)} ${percent.toFixed(2).padStart(6)} %  (${detected}/${valid} detected, ${minutes} min)`);
+}
+console.log(`\nmutation score per folder (reports/mutation/<folder>.html):\n${rows.join('\n')}`);
+process.exit(failed ? 1 : 0);

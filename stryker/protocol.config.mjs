@@ -1,0 +1,3 @@
+import { strykerConfig } from './base.mjs';
+
+export default strykerConfig('protocol', { testEnvironment: 'node' });
