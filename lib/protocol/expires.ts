@@ -38,8 +38,8 @@ const EPOCH_SECONDS = 'epoch seconds (a positive finite number)';
  * 3. with a reference time: more than {@link EXPIRES_HORIZON_MS} after it → clamped to reference +
  *    one day (`clamped`); more than that before it → ignored.
  *
- * @example
- * ```ts
+ * For instance (an internal function: not importable from the package):
+ * ```text
  * expiresAt(1.5e9, undefined);        // 1_500_000_000_000
  * expiresAt(1.5e12, 1.5e12 - 60_000); // ExpiresAdjustment { atMs: 1.5e12, rule: 'read-as-ms' }
  * ```

@@ -56,14 +56,17 @@ export function clientFixture(parts: FixtureParts = {}): ClientFixture {
 }
 
 /** The server sends, on `socket`, conversation `conv-1` holding one call dialog (a full snapshot, `ts` newer each time). */
-export function sendCallOn(socket: FakeSocket, call: { readonly sessionState: string; readonly dialogId: string; readonly ts: number; readonly expiresAt: number }): void {
-  const { sessionState, dialogId, ts, expiresAt } = call;
+export function sendCallOn(
+  socket: FakeSocket,
+  call: { readonly sessionState: string; readonly dialogId: string; readonly ts: number; readonly expiresAt: number; readonly creationTs?: number },
+): void {
+  const { sessionState, dialogId, ts, expiresAt, creationTs = 500 } = call;
   const subscribe = socket.lastRequest('cqm.SubscribeExConversations');
   const dialog = callDialog({
     dialogId,
     sessionState,
     mode: 'VIDEO_CALL',
-    creationTs: 500,
+    creationTs,
     expiresAt,
     metaDataLastUpdateTs: ts,
     ...(sessionState === 'CLOSED' ? { state: 'CLOSE' } : {}),

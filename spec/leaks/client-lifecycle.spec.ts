@@ -74,9 +74,20 @@ describe('createCallClient on real timers (asyncScheduler)', () => {
         const subscription = watch(client);
         await firstValueFrom(client.connection$.pipe(filter((s) => s.status === 'open')));
         await timers.turn(); // the subscription answer
+        // Created now, expiring in 2 minutes (an expiry more than a day after creation would be clamped).
+        const createdAt = Date.now();
         const send = (sessionState: string): void =>
-          sendCallOn(sockets.latest(), { sessionState, dialogId: 'call-1', ts: Date.now() + i * 10 + ['INVITED', 'ACCEPTED', 'CLOSED'].indexOf(sessionState), expiresAt: Date.now() + 120_000 });
+          sendCallOn(sockets.latest(), {
+            sessionState,
+            dialogId: 'call-1',
+            ts: createdAt + i * 10 + ['INVITED', 'ACCEPTED', 'CLOSED'].indexOf(sessionState),
+            creationTs: createdAt,
+            expiresAt: createdAt + 120_000,
+          });
+        // Inbound frames may be worked on in a later macrotask (lib/transport/in-slices.ts): wait for it.
+        const invited = firstValueFrom(client.invitation$);
         send('INVITED');
+        await invited;
         await firstValueFrom(client.accept('call-1'), { defaultValue: undefined });
         send('ACCEPTED');
         send('CLOSED');
