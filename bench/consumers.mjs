@@ -4,7 +4,10 @@ import { emulator, lib, rxjs, testing, ws } from './lib.mjs';
 import { nowMs } from './measure.mjs';
 
 export const ACCOUNT = '12345678';
-export const startEmulator = (options = {}) => emulator.startEmulator({ port: 0, browserAssets: false, ...options });
+// Benches open thousands of conversations (latency: one per 5 calls; scale: 1,000 consumers): above the
+// emulator's developer-machine default of 500 held at once.
+export const startEmulator = (options = {}) =>
+  emulator.startEmulator({ port: 0, browserAssets: false, ...options, limits: { maxConversations: 100_000, ...options.limits } });
 
 /**
  * A raw consumer: signs up, opens the socket (browser-style `message` events), InitConnection with
