@@ -8,7 +8,7 @@ import type { CallClient, CallClientConfig } from '../../lib/client/types';
 import { createFakeLpTag, type FakeLpTag } from '../../lib/testing/fake-lptag';
 import type { FakeSocket } from '../../lib/testing/fake-socket';
 import { callDialog, conversationUpsert, exConversationNotification, mainDialog } from '../../lib/testing/frames';
-import { advance, socketLedger, type CountingLpTag, type SocketLedger } from './harness';
+import { advance, containers, socketLedger, type CountingLpTag, type SocketLedger } from './harness';
 
 export interface ClientFixture {
   readonly client: CallClient;
@@ -73,4 +73,22 @@ export function sendCallOn(
   });
   const conversation = conversationUpsert({ conversationId: 'conv-1', metaDataLastUpdateTs: ts, dialogs: [mainDialog({ conversationId: 'conv-1' }), dialog] });
   socket.receive(exConversationNotification({ subscriptionId: `sub-${socket.index}-${subscribe?.id ?? '?'}`, changes: [conversation] }));
+}
+
+/**
+ * One call on `f`'s client: invite → accept (the container appears) → ACCEPTED, then CLOSED when
+ * `hangUp`. Returns the session's status when it was left.
+ */
+export function takeCall(f: ClientFixture, hangUp: boolean): string {
+  let status = '';
+  const subscription = f.client.session$.subscribe((s) => (status = s.status));
+  f.advance(10);
+  f.sendCall('INVITED');
+  f.client.accept('call-1').subscribe();
+  f.advance(0);
+  f.sendCall('ACCEPTED');
+  if (containers() !== 1) throw new Error(`expected the container while the call is active, found ${containers()}`);
+  if (hangUp) f.sendCall('CLOSED');
+  subscription.unsubscribe();
+  return status;
 }

@@ -8,7 +8,7 @@ import { filter, firstValueFrom, VirtualAction, VirtualTimeScheduler, type Subsc
 import { createCallClient } from '../../lib/client/create-call-client';
 import type { CallClient } from '../../lib/client/types';
 import { createFakeLpTag } from '../../lib/testing/fake-lptag';
-import { clientFixture, leakClientConfig, sendCallOn, type ClientFixture, type FixtureParts } from './client-fixture';
+import { clientFixture, leakClientConfig, sendCallOn, takeCall, type FixtureParts } from './client-fixture';
 import { containers, CYCLES, pending, socketLedger } from './harness';
 import { installTimerLedger } from './timer-ledger';
 
@@ -26,20 +26,6 @@ function watch(client: CallClient): Subscription {
   return subscription;
 }
 
-/** One call, abandoned: invite → accept (container) → ACCEPTED; returns the session status. */
-function abandonedCall(f: ClientFixture): string {
-  let status = '';
-  const subscription = f.client.session$.subscribe((s) => (status = s.status));
-  f.advance(10);
-  f.sendCall('INVITED');
-  f.client.accept('call-1').subscribe();
-  f.advance(0);
-  f.sendCall('ACCEPTED');
-  if (containers() !== 1) throw new Error(`expected the container while the call is active, found ${containers()}`);
-  subscription.unsubscribe();
-  return status;
-}
-
 describe(`createCallClient, ${CYCLES} clients: create → subscribe → invite → accept → unsubscribe`, () => {
   // Hung up, with every stream subscribed: `heap.spec.ts`.
   it('abandoned mid-call: no binding, nothing scheduled, every socket closed with 1000, no container', () => {
@@ -49,7 +35,7 @@ describe(`createCallClient, ${CYCLES} clients: create → subscribe → invite �
     for (let i = 0; i < CYCLES; i += 1) {
       const f = clientFixture(parts);
       const subscription = watch(f.client);
-      statuses.add(abandonedCall(f));
+      statuses.add(takeCall(f, false));
       subscription.unsubscribe();
       f.advance(0);
     }

@@ -5,7 +5,7 @@
  */
 import { VirtualAction, VirtualTimeScheduler, type Observable, type Subscription } from 'rxjs';
 import type { CallClient } from '../../lib/client/types';
-import { clientFixture, type ClientFixture, type FixtureParts } from './client-fixture';
+import { clientFixture, takeCall, type ClientFixture, type FixtureParts } from './client-fixture';
 import { containers, countingLpTag, heapGrowth, pending, socketLedger } from './harness';
 
 const WARM_UP = 500;
@@ -28,18 +28,9 @@ function watchAll(client: CallClient): Subscription {
   return all;
 }
 
-/** Invite, accept (container), ACCEPTED, hang up. */
+/** Invite, accept (container), ACCEPTED, hang up: the call must have ended. */
 function call(f: ClientFixture): void {
-  let status = '';
-  const session = f.client.session$.subscribe((s) => (status = s.status));
-  f.advance(10);
-  f.sendCall('INVITED');
-  f.client.accept('call-1').subscribe();
-  f.advance(0);
-  f.sendCall('ACCEPTED');
-  if (containers() !== 1) throw new Error(`expected the container while the call is active, found ${containers()}`);
-  f.sendCall('CLOSED');
-  session.unsubscribe();
+  const status = takeCall(f, true);
   if (status !== 'ended') throw new Error(`expected the call to end, it is ${status}`);
 }
 
