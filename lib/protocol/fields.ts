@@ -93,14 +93,6 @@ export class Fields {
     return undefined;
   }
 
-  /** A JSON object kept as is. */
-  optObject(v: Json | undefined, key: string): JsonObject | undefined {
-    if (v === undefined || v === null) return undefined;
-    if (isObject(v)) return v;
-    this.missing(key, 'object');
-    return undefined;
-  }
-
   /** A required nested object decoded by `decode`; `undefined` after any failure. */
   nested<T>(v: Json | undefined, key: string, decode: (v: JsonObject, path: string, issues: Issues) => Read<T>): T | undefined {
     if (this.fail !== undefined) return undefined;

@@ -66,6 +66,13 @@ describe('protocol: decodeResponseBody', () => {
 });
 
 describe('decodeResponseBody: failures name what was expected', () => {
+  it('a GenericSubscribeResponse body that is a number or a list: expected object', () => {
+    for (const body of [5, [1]]) {
+      const result = decodeResponseBody('ms.SubscribeMessagingEvents', body);
+      expect(result.ok || result.error).toMatchObject({ path: 'body', expected: 'expected object' });
+    }
+  });
+
   it('a body that is not an object, an unknown request type, a missing body', () => {
     expect(decodeResponseBody('GetClock', 'x')).toEqual({ ok: false, error: expect.objectContaining({ path: 'body', expected: 'expected object', excerpt: '"x"' }) });
     expect(decodeResponseBody('Nope' as RequestType, {})).toEqual({ ok: false, error: expect.objectContaining({ path: 'type', expected: 'expected a known request type', excerpt: 'Nope' }) });

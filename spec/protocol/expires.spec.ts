@@ -4,6 +4,7 @@
  */
 import fc from 'fast-check';
 import { decode, isCobrowseDialog, isExConversationChange } from '../../lib/protocol';
+import { EXPIRES_MS_FROM, ExpiresAdjustment, expiresAt } from '../../lib/protocol/expires';
 import type { DecodeError, ExpiresRule, JsonObject } from '../../lib/protocol';
 import { callDialog, conversationUpsert, exConversationNotification, frameText } from '../../lib/testing/frames';
 
@@ -95,5 +96,38 @@ describe('protocol: the expires rule', () => {
       }),
       runs,
     );
+  });
+
+  describe('expiresAt at its bounds, and what each adjustment says was expected', () => {
+    const adjustment = (expires: number, reference?: number): ExpiresAdjustment => {
+      const at = expiresAt(expires, reference);
+      if (!(at instanceof ExpiresAdjustment)) throw new Error(`expected an adjustment, got ${at}`);
+      return at;
+    };
+    const SECONDS = 'epoch seconds (a positive finite number)';
+
+    it.each([
+      ['0', 0],
+      ['Infinity', Infinity],
+      ['NaN', NaN],
+      ['-1', -1],
+    ])('%s is ignored as not epoch seconds', (_name, expires) => {
+      expect(adjustment(expires)).toEqual(new ExpiresAdjustment(undefined, 'ignored', SECONDS));
+    });
+
+    it('from EXPIRES_MS_FROM (1e11) on, the value is epoch milliseconds; just below, seconds', () => {
+      expect(adjustment(EXPIRES_MS_FROM)).toEqual(new ExpiresAdjustment(1e11, 'read-as-ms', 'epoch seconds (a value this large is read as epoch milliseconds)'));
+      expect(expiresAt(EXPIRES_MS_FROM - 1, undefined)).toBe((EXPIRES_MS_FROM - 1) * 1000);
+    });
+
+    it('8.64e15 ms (the last date) is read as ms; anything beyond is ignored', () => {
+      expect(adjustment(8.64e15)).toMatchObject({ atMs: 8.64e15, rule: 'read-as-ms' });
+      expect(adjustment(8.64e15 + 2)).toEqual(new ExpiresAdjustment(undefined, 'ignored', `${SECONDS}, or epoch milliseconds up to 8.64e15`));
+    });
+
+    it('beyond the one-day horizon either way: clamped after, ignored before, each saying why', () => {
+      expect(adjustment((CREATED + DAY + 1000) / 1000, CREATED)).toEqual(new ExpiresAdjustment(CREATED + DAY, 'clamped', 'an expiry at most 1 day after the dialog was created'));
+      expect(adjustment((CREATED - DAY - 1000) / 1000, CREATED)).toEqual(new ExpiresAdjustment(undefined, 'ignored', 'an expiry at most 1 day before the dialog was created'));
+    });
   });
 });

@@ -95,6 +95,59 @@ const cases: readonly (readonly [name: string, text: string, path: string, expec
     'body.changes[0].event.sequenceList[0]',
   ],
   ['originatorMetadata an array', mutated(MSG, [...CHANGE, 'originatorMetadata'], []), 'body.changes[0].originatorMetadata', 'expected object', 'body.changes[0]'],
+  // Every field reader names its own key in the path (one case per field, each a wrong type).
+  ...(['skillId', 'brandId'] as const).map((key) => [`conversation ${key} an object`, mutated(EX, [...DETAILS, key], { id: 1 }), `${DETAILS_PATH}.${key}`, 'expected string', 'body.changes[0]'] as const),
+  ...(['state', 'stage', 'closeReason'] as const).map((key) => [`conversation ${key} a number`, mutated(EX, [...DETAILS, key], 1), `${DETAILS_PATH}.${key}`, 'expected string', 'body.changes[0]'] as const),
+  ...(['startTs', 'endTs'] as const).map((key) => [`conversation ${key} a string`, mutated(EX, [...DETAILS, key], '1502893041950'), `${DETAILS_PATH}.${key}`, 'expected number', 'body.changes[0]'] as const),
+  ['conversation participants a number', mutated(EX, [...DETAILS, 'participants'], 5), `${DETAILS_PATH}.participants`, 'expected array', 'body.changes[0]'],
+  ['participant id an object', mutated(EX, [...DETAILS, 'participants', 1, 'id'], { id: 1 }), `${DETAILS_PATH}.participants[1].id`, 'expected string', `${DETAILS_PATH}.participants[1]`],
+  ['participant id empty', mutated(EX, [...DETAILS, 'participants', 1, 'id'], ''), `${DETAILS_PATH}.participants[1].id`, 'expected non-empty string', `${DETAILS_PATH}.participants[1]`],
+  ['change effectiveTTR a string', mutated(EX, [...CHANGE, 'result', 'effectiveTTR'], '5'), 'body.changes[0].result.effectiveTTR', 'expected number', 'body.changes[0]'],
+  ['change effectiveTTR 1e400', mutated(EX, [...CHANGE, 'result', 'effectiveTTR'], HUGE), 'body.changes[0].result.effectiveTTR', 'expected finite number', 'body.changes[0]'],
+  ...(['dialogType', 'channelType', 'state', 'closedBy', 'closedCause'] as const).map(
+    (key) => [`dialog ${key} a number`, mutated(EX, [...CALL, key], 1), `${DETAILS_PATH}.dialogs[1].${key}`, 'expected string', `${DETAILS_PATH}.dialogs[1]`] as const,
+  ),
+  ...(['endTs', 'metaDataLastUpdateTs'] as const).map(
+    (key) => [`dialog ${key} a string`, mutated(EX, [...CALL, key], '1502893041950'), `${DETAILS_PATH}.dialogs[1].${key}`, 'expected number', `${DETAILS_PATH}.dialogs[1]`] as const,
+  ),
+  ...(['serviceId', 'mode', 'dialogId', 'notificationKey', 'callLink'] as const).map(
+    (key) => [`metaData.${key} a number`, mutated(EX, [...META, key], 1), `${DETAILS_PATH}.dialogs[1].metaData.${key}`, 'expected string', `${DETAILS_PATH}.dialogs[1]`] as const,
+  ),
+  ...(['id', 'role', 'state'] as const).map(
+    (key) =>
+      [
+        `participantsDetails ${key} an object`,
+        mutated(EX, [...MAIN, 'participantsDetails', 1, key], { x: 1 }),
+        `${DETAILS_PATH}.dialogs[0].participantsDetails[1].${key}`,
+        'expected string',
+        `${DETAILS_PATH}.dialogs[0].participantsDetails[1]`,
+      ] as const,
+  ),
+  [
+    'participantsDetails a bare object without id',
+    mutated(EX, [...MAIN, 'participantsDetails'], { role: 'AGENT' }),
+    `${DETAILS_PATH}.dialogs[0].participantsDetails.id`,
+    'expected string',
+    `${DETAILS_PATH}.dialogs[0].participantsDetails`,
+  ],
+  ['messaging body a number', mutated(MSG, ['body'], 5), 'body', 'expected object'],
+  ['messaging changes a number', mutated(MSG, ['body', 'changes'], 5), 'body.changes', 'expected array'],
+  ['messaging sentTs a string', mutated(MSG, ['body', 'sentTs'], '5'), 'body.sentTs', 'expected number'],
+  ...(['originatorId', 'conversationId'] as const).map((key) => [`messaging ${key} an object`, mutated(MSG, [...CHANGE, key], { id: 1 }), `body.changes[0].${key}`, 'expected string', 'body.changes[0]'] as const),
+  ['messaging messageAudience a number', mutated(MSG, [...CHANGE, 'messageAudience'], 1), 'body.changes[0].messageAudience', 'expected string', 'body.changes[0]'],
+  ['messaging event a string', mutated(MSG, EVENT, 'ContentEvent'), 'body.changes[0].event', 'expected object', 'body.changes[0]'],
+  ['ContentEvent contentType a number', mutated(MSG, [...EVENT, 'contentType'], 1), 'body.changes[0].event.contentType', 'expected string', 'body.changes[0]'],
+  ['AcceptStatusEvent status a number', mutated(MSG, EVENT, { type: 'AcceptStatusEvent', status: 1, sequenceList: [4] }), 'body.changes[0].event.status', 'expected string', 'body.changes[0]'],
+  ...(['id', 'role'] as const).map(
+    (key) =>
+      [
+        `originatorMetadata ${key} an object`,
+        mutated(MSG, [...CHANGE, 'originatorMetadata'], { id: 'a1', role: 'ASSIGNED_AGENT', [key]: { x: 1 } }),
+        `body.changes[0].originatorMetadata.${key}`,
+        'expected string',
+        'body.changes[0]',
+      ] as const,
+  ),
 ];
 
 describe('protocol: malformed frames', () => {
@@ -178,6 +231,15 @@ describe('protocol: optional fields', () => {
     expect(details.dialogs[1]).toMatchObject({ endTs: 1502893100001, closedBy: 'AGENT', closedCause: 'Closed by agent' });
     const message = decodeOk(mutated(mutated(mutated(MSG, ['body', 'sentTs'], 5), [...CHANGE, 'messageAudience'], 'ALL'), [...EVENT, 'contentType'], 'text/html'));
     expect(message).toMatchObject({ body: { sentTs: 5, changes: [{ messageAudience: 'ALL', event: { contentType: 'text/html' } }] } });
+  });
+
+  it('a numeric id is read as its string; an absent or null expires records no issue', () => {
+    const numeric = mutated(EX, [...DETAILS, 'participants', 1, 'id'], 7);
+    expect(cobrowse(numeric).participants[1]?.id).toBe('7');
+    for (const expires of [DELETE, null]) {
+      const result = decode(mutated(EX, [...META, 'expires'], expires));
+      expect(result.ok && result.issues).toEqual([]);
+    }
   });
 
   it('a DELETE with conversationDetails null carries none', () => {
