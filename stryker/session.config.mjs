@@ -1,3 +1,3 @@
 import { strykerConfig } from './base.mjs';
 
-export default strykerConfig('session', { testEnvironment: 'node' });
+export default strykerConfig('session');

@@ -1,8 +1,6 @@
 /**
  * The call core hub wired to the real lpTag adapter (over the fake lpTag) and the real DOM
  * container, as the composition root does it — fed with decoded wire frames.
- *
- * @jest-environment jsdom
  */
 import { Subject, VirtualAction, VirtualTimeScheduler } from 'rxjs';
 import { CALL_SCREEN_CLASS, callScreenContainer } from '../../lib/dom';
