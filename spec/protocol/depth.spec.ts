@@ -54,6 +54,11 @@ describe('decode and deep nesting', () => {
     expect(nestsDeeperThan(body, 0)).toBe(true);
   });
 
+  it('skips a plain string of brackets from its opening quote to its closing one', () => {
+    expect(nestsDeeperThan('{"a":"[[[[{{"}', 1)).toBe(false);
+    expect(nestsDeeperThan('{"a":"[[[[{{","b":[[1]]}', 2)).toBe(true);
+  });
+
   it('counts mixed arrays and objects', () => {
     const text = '[{"a":[{"b":[1]}]}]'; // 5 levels
     expect(nestsDeeperThan(text, 5)).toBe(false);
