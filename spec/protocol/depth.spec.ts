@@ -59,6 +59,12 @@ describe('decode and deep nesting', () => {
     expect(nestsDeeperThan('{"a":"[[[[{{","b":[[1]]}', 2)).toBe(true);
   });
 
+  it('scans the shortest text that can be too deep (2 × (maxDepth + 1) characters)', () => {
+    expect(nestsDeeperThan('[[]]', 1)).toBe(true);
+    expect(nestsDeeperThan('[[]]', 2)).toBe(false);
+    expect(nestsDeeperThan('[]', 0)).toBe(true);
+  });
+
   it('counts mixed arrays and objects', () => {
     const text = '[{"a":[{"b":[1]}]}]'; // 5 levels
     expect(nestsDeeperThan(text, 5)).toBe(false);
