@@ -128,12 +128,15 @@ describe('dialog core: conversations without an open dialog can be forgotten', (
     expect(tracker.memory().conversations).toBe(1);
   });
 
-  it('a conversation whose only dialog closed in another conversation (memory stays bounded)', () => {
+  it.each<[string, Parameters<typeof dialog>[0], Parameters<typeof dialog>[0], number]>([
+    ['CLOSED', {}, { sessionState: 'CLOSED' }, 0],
+    ['an invitation already expired', { sessionState: 'RINGING' }, {}, 1000],
+  ])('a conversation whose only dialog closed in another conversation (%s): memory stays bounded', (_how, first, closing, now) => {
     const tracker = createDialogTracker({ retainConversations: 1 });
     for (let i = 0; i < 5; i++) {
-      feed(tracker, snapshot([dialog({ dialogId: `d-${i}`, ts: 1 })], { conversationId: `conv-a-${i}` }));
-      const closing = snapshot([dialog({ dialogId: `d-${i}`, sessionState: 'CLOSED', ts: 2 })], { conversationId: `conv-b-${i}` });
-      expect(feed(tracker, closing).map((e) => e.type)).toEqual(['closed']);
+      feed(tracker, snapshot([dialog({ ...first, dialogId: `d-${i}`, ts: 1 })], { conversationId: `conv-a-${i}` }));
+      const elsewhere = snapshot([dialog({ ...closing, dialogId: `d-${i}`, ts: 2 })], { conversationId: `conv-b-${i}` });
+      expect(feed(tracker, elsewhere, now).map((e) => e.type)).toEqual(['closed']);
     }
     touchOthers(tracker, 3);
     expect(tracker.memory()).toEqual({ openDialogs: 0, closedDialogs: 5, conversations: 1 });
