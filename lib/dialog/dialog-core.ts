@@ -130,6 +130,12 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
     if (entry.phase !== 'unannounced') emit({ type: 'closed', dialog, reason });
   };
 
+  /** Closes `entry` on a snapshot of `conversation`; if it belonged to another one, that one may now be idle. */
+  const closeOn = (conversation: Conversation, entry: LiveDialog, reason: CloseReason, dialog: CallDialog): void => {
+    close(entry, reason, dialog);
+    if (entry.conversation !== conversation) settle(entry.conversation, false);
+  };
+
   const closeAll = (entries: LiveDialog[], reason: CloseReason): void => {
     for (const entry of entries) {
       close(entry, reason);
@@ -190,13 +196,13 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
       if (entry === undefined) tombstones.touch(next.dialogId);
       else {
         const reason = conversation.closed ? 'conversation-closed' : closeReason(entry.phase, entry.dialog, now, next, expirySkewMs);
-        close(entry, reason, mergeCallDialog(entry.dialog, next));
+        closeOn(conversation, entry, reason, mergeCallDialog(entry.dialog, next));
       }
     } else if (next.sessionState === 'INVITED') {
       if (entry?.phase === 'accepted') return; // session states only move forward
       if (entry?.phase === 'invited') update(conversation, entry, next);
       else if (!isExpired(next, now)) announce(conversation, entry, next, 'invited');
-      else if (entry?.phase === 'open') close(entry, 'expired', next);
+      else if (entry?.phase === 'open') closeOn(conversation, entry, 'expired', next);
       else track(conversation, entry, next, 'unannounced'); // expired on arrival: never announced
     } else if (next.sessionState === 'ACCEPTED' && entry?.phase !== 'accepted') {
       announce(conversation, entry, next, 'accepted');
