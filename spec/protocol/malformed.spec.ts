@@ -101,6 +101,9 @@ const cases: readonly (readonly [name: string, text: string, path: string, expec
   ...(['startTs', 'endTs'] as const).map((key) => [`conversation ${key} a string`, mutated(EX, [...DETAILS, key], '1502893041950'), `${DETAILS_PATH}.${key}`, 'expected number', 'body.changes[0]'] as const),
   ['conversation participants a number', mutated(EX, [...DETAILS, 'participants'], 5), `${DETAILS_PATH}.participants`, 'expected array', 'body.changes[0]'],
   ['participant id an object', mutated(EX, [...DETAILS, 'participants', 1, 'id'], { id: 1 }), `${DETAILS_PATH}.participants[1].id`, 'expected string', `${DETAILS_PATH}.participants[1]`],
+  ['conversation skillId empty', mutated(EX, [...DETAILS, 'skillId'], ''), `${DETAILS_PATH}.skillId`, 'expected non-empty string', 'body.changes[0]'],
+  ['conversation participants holding a number', mutated(EX, [...DETAILS, 'participants'], [5]), `${DETAILS_PATH}.participants[0]`, 'expected object', `${DETAILS_PATH}.participants[0]`],
+  ['messaging changes holding a number', mutated(MSG, ['body', 'changes'], [5]), 'body.changes[0]', 'expected object', 'body.changes[0]'],
   ['participant id empty', mutated(EX, [...DETAILS, 'participants', 1, 'id'], ''), `${DETAILS_PATH}.participants[1].id`, 'expected non-empty string', `${DETAILS_PATH}.participants[1]`],
   ['change effectiveTTR a string', mutated(EX, [...CHANGE, 'result', 'effectiveTTR'], '5'), 'body.changes[0].result.effectiveTTR', 'expected number', 'body.changes[0]'],
   ['change effectiveTTR 1e400', mutated(EX, [...CHANGE, 'result', 'effectiveTTR'], HUGE), 'body.changes[0].result.effectiveTTR', 'expected finite number', 'body.changes[0]'],
@@ -236,6 +239,7 @@ describe('protocol: optional fields', () => {
   it('a numeric id is read as its string; an absent or null expires records no issue', () => {
     const numeric = mutated(EX, [...DETAILS, 'participants', 1, 'id'], 7);
     expect(cobrowse(numeric).participants[1]?.id).toBe('7');
+    expect(cobrowse(mutated(EX, [...DETAILS, 'skillId'], 7)).skillId).toBe('7');
     for (const expires of [DELETE, null]) {
       const result = decode(mutated(EX, [...META, 'expires'], expires));
       expect(result.ok && result.issues).toEqual([]);
