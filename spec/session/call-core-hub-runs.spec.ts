@@ -32,11 +32,10 @@ describe('createCallCoreHub: delivery to subscribers that come and go', () => {
     const frames = new Subject<InboundFrame>();
     const hub = createCallCoreHub(sources(frames), quietPorts, { scheduler: new VirtualTimeScheduler() });
     const log: string[] = [];
-    let second: Subscription | undefined;
     const first = hub.step$.subscribe((step) => {
-      if (status(step) === 'invited') second?.unsubscribe();
+      if (status(step) === 'invited') second.unsubscribe();
     });
-    second = hub.step$.subscribe((step) => log.push(status(step)));
+    const second = hub.step$.subscribe((step) => log.push(status(step)));
     const stopped = await stoppedNotifications(() => frames.next(snapshot([timeless])));
     expect(log).toEqual(['idle']);
     expect(stopped).toEqual([]);
@@ -45,7 +44,6 @@ describe('createCallCoreHub: delivery to subscribers that come and go', () => {
 
   it('a subscriber of a new run never sees a step of the run before it', () => {
     const log: string[] = [];
-    let host: Subscription | undefined;
     let replacement: Subscription | undefined;
     // A call screen whose opening makes the host leave and a new subscriber start a fresh run.
     const ports: SessionPorts = {
@@ -53,14 +51,14 @@ describe('createCallCoreHub: delivery to subscribers that come and go', () => {
       callScreen: () =>
         new Observable<never>(() => {
           if (replacement !== undefined) return;
-          host?.unsubscribe();
+          host.unsubscribe();
           replacement = hub.step$.subscribe((step) => log.push(`new:${status(step)}`));
         }),
     };
     const hub = createCallCoreHub(sources(new Observable<InboundFrame>((s) => s.next(snapshot([timeless])))), ports, {
       scheduler: new VirtualTimeScheduler(),
     });
-    host = hub.step$.subscribe((step) => log.push(`host:${status(step)}`));
+    const host = hub.step$.subscribe((step) => log.push(`host:${status(step)}`));
     hub.dispatch(accept);
     expect(log).toEqual(['host:idle', 'host:invited', 'new:idle', 'new:invited']);
     replacement?.unsubscribe();
@@ -92,11 +90,10 @@ describe('createCallCoreHub: the expiry timer', () => {
     const frames = new Subject<InboundFrame>();
     const hub = createCallCoreHub(sources(frames), quietPorts, { scheduler });
     const expiring = snapshot([timeless, dialog({ dialogId: 'd2', ts: 2, expiresAt: 5000 })]);
-    let subscription: Subscription | undefined;
-    subscription = hub.step$.subscribe((step) => {
+    const subscription = hub.step$.subscribe((step) => {
       if (status(step) !== 'invited') return;
       frames.next(expiring); // queued behind this delivery…
-      subscription?.unsubscribe(); // …which ends the run first
+      subscription.unsubscribe(); // …which ends the run first
     });
     frames.next(snapshot([timeless]));
     expect(frames.observed).toBe(false);

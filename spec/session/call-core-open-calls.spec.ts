@@ -13,7 +13,7 @@ const accepted = { sessionState: 'ACCEPTED', notificationKey: 'accepted', ts: 2 
 const joined = { sessionState: 'ACCEPTED', notificationKey: 'joined', ts: 3 } satisfies DialogOptions;
 const hungUp = { sessionState: 'CLOSED', ts: 4 } satisfies DialogOptions;
 const liveResume: CoreInput = { type: 'resume', resume: { replayed: false, data: undefined } };
-const intent = (type: 'accept' | 'decline', dialogId = DIALOG): CoreInput => ({ type: 'intent', id: 1, intent: { type, dialogId } });
+const intent = (type: 'accept' | 'decline', dialogId: string = DIALOG): CoreInput => ({ type: 'intent', id: 1, intent: { type, dialogId } });
 
 /** The dialog a live resume makes the session adopt (`undefined`: none). */
 function adoptedByResume(core: CallCore): unknown {
