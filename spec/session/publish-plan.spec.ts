@@ -41,6 +41,7 @@ describe('publishesFor', () => {
   it('asks for nothing on terminal or unchanged states, nor when answered elsewhere', () => {
     expect(publishesFor(S.active, S.ended)).toEqual([]);
     expect(publishesFor(S.accepting, S.accepting)).toEqual([]);
+    expect(publishesFor(S.declined, S.declined)).toEqual([]); // a repeated state (no distinctUntilChanged upstream) publishes no second decline
     expect(publishesFor(S.offered, { status: 'ended', dialog: invitation(), reason: 'answered-elsewhere' })).toEqual([]);
   });
 });

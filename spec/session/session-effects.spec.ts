@@ -57,6 +57,17 @@ describe('sessionEffects()', () => {
     });
   });
 
+  it('a call screen failing with something that is not an Error still fails with a message', () => {
+    newScheduler().run(({ hot, cold, expectObservable }) => {
+      const ports: SessionPorts = { publish: () => cold('|'), callScreen: () => cold('#', undefined, 'not an Error') };
+      const state$ = hot('s-a---|', { s: S.offered, a: S.accepting });
+      expectObservable(state$.pipe(sessionEffects(ports))).toBe('--(XP)|', {
+        X: { type: 'call-screen-failed', message: 'call screen failed' },
+        P: { type: 'published', event: 'cobrowseAccepted', dialogId: 'd1' },
+      });
+    });
+  });
+
   it('passes an error of the states through', () => {
     newScheduler().run(({ hot, cold, expectObservable }) => {
       const ports: SessionPorts = { publish: () => cold('|'), callScreen: () => cold('-') };

@@ -110,6 +110,17 @@ describe('transition: ways an invitation ends', () => {
     expect(transition(active, ev.publishFailed('cobrowseAccepted'))).toBe(active);
     expect(transition(invited, ev.publishFailed('cobrowseOffered', 'other'))).toBe(invited);
   });
+
+  it('only the cobrowseOffered outcome moves invited to offered', () => {
+    expect(transition(waiting, ev.published('cobrowseAccepted'))).toBe(waiting);
+    expect(transition(invited, ev.published('cobrowseDeclined'))).toBe(invited);
+  });
+
+  it('a pending invitation fails only with its offer; accepting fails only with its accept', () => {
+    expect(transition(offered, ev.publishFailed('cobrowseAccepted'))).toBe(offered);
+    expect(transition(invited, ev.publishFailed('cobrowseDeclined'))).toBe(invited);
+    expect(transition(accepting, ev.publishFailed('cobrowseDeclined'))).toBe(accepting);
+  });
 });
 
 describe('transition: sessionError', () => {
@@ -130,6 +141,15 @@ describe('transition: sessionError', () => {
       failure: { type: 'session-error', id: 'AGENT_DISCONNECTED', message: 'x' },
     });
     expect(transition(ended, ev.sessionError())).toBe(ended);
+  });
+
+  it('leaves every terminal state alone: declined, expired, failed', () => {
+    const terminal: CallState[] = [
+      { status: 'declined', dialog: invitation(), by: 'dialog' },
+      { status: 'expired', dialog: invitation() },
+      { status: 'failed', dialog: invitation(), failure: { type: 'call-screen-failed', message: 'no parent' } },
+    ];
+    for (const from of terminal) expect(transition(from, ev.sessionError())).toBe(from);
   });
 });
 
@@ -172,6 +192,15 @@ describe('transition: resume', () => {
 describe('transition: several dialogs over time', () => {
   it('a new invitation after an ended call starts over', () => {
     expect(transition(ended, ev.invited('d2'))).toEqual({ status: 'invited', dialog: invitation('d2'), offering: true });
+  });
+
+  it('a new invitation after a declined, expired or failed session starts over too: every terminal state does', () => {
+    const terminal: CallState[] = [
+      { status: 'declined', dialog: invitation(), by: 'consumer' },
+      { status: 'expired', dialog: invitation() },
+      { status: 'failed', dialog: invitation(), failure: { type: 'call-screen-failed', message: 'no parent' } },
+    ];
+    for (const from of terminal) expect(transition(from, ev.invited('d2'))).toEqual({ status: 'invited', dialog: invitation('d2'), offering: true });
   });
 
   it('ignores the same dialog invited again after it ended', () => {
@@ -217,6 +246,11 @@ describe('transition: call screen failure', () => {
     expect(transition(accepting, ev.screenFailed())).toEqual({
       status: 'failed',
       dialog: invitation(),
+      failure: { type: 'call-screen-failed', message: 'no parent' },
+    });
+    expect(transition(active, ev.screenFailed())).toEqual({
+      status: 'failed',
+      dialog: acceptedCall(),
       failure: { type: 'call-screen-failed', message: 'no parent' },
     });
     expect(transition(offered, ev.screenFailed())).toBe(offered);
