@@ -1,19 +1,9 @@
 import { createCallCore, type CallCore, type CoreInput, type CoreStep } from '../../lib/session';
-import type { JsonObject } from '../../lib/protocol/types';
-import { DIALOG, dialog, snapshot } from '../dialog/helpers';
+import { DIALOG } from '../dialog/helpers';
+import { CALL, eventLabels, frame, intent } from './core-inputs';
 
-const FAR = 10 ** 13;
-type DialogOptions = Parameters<typeof dialog>[0];
-const frame = (...dialogs: DialogOptions[]): CoreInput => ({
-  type: 'frame',
-  frame: snapshot(dialogs.map((options): JsonObject => dialog({ expiresAt: FAR, ...options }))),
-});
-const invited = { ts: 1 } satisfies DialogOptions;
-const accepted = { sessionState: 'ACCEPTED', notificationKey: 'accepted', ts: 2 } satisfies DialogOptions;
-const joined = { sessionState: 'ACCEPTED', notificationKey: 'joined', ts: 3 } satisfies DialogOptions;
-const hungUp = { sessionState: 'CLOSED', ts: 4 } satisfies DialogOptions;
+const { invited, accepted, joined, hungUp } = CALL;
 const liveResume: CoreInput = { type: 'resume', resume: { replayed: false, data: undefined } };
-const intent = (type: 'accept' | 'decline', dialogId: string = DIALOG): CoreInput => ({ type: 'intent', id: 1, intent: { type, dialogId } });
 
 /** The dialog a live resume makes the session adopt (`undefined`: none). */
 function adoptedByResume(core: CallCore): unknown {
@@ -23,14 +13,7 @@ function adoptedByResume(core: CallCore): unknown {
 }
 
 /** The step's events as `type:dialogId[:reason]` / `intent:reason`. */
-const events = (step: CoreStep | undefined): string[] =>
-  (step?.events ?? []).map((e) =>
-    e.type === 'dialog'
-      ? `${e.event.type}:${e.event.dialog.dialogId}${e.event.type === 'closed' ? `:${e.event.reason}` : ''}`
-      : e.type === 'intent'
-        ? `intent:${e.rejection?.reason ?? 'ok'}`
-        : e.type,
-  );
+const events = (step: CoreStep | undefined): string[] => eventLabels(step, true);
 
 describe('call core: the open accepted calls a resume adopts', () => {
   it('an invitation is not an accepted call: a live resume over it adopts no dialog', () => {

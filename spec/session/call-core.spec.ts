@@ -1,20 +1,12 @@
 import { createCallCore, type CoreStep } from '../../lib/session';
-import { DIALOG, dialog, snapshot } from '../dialog/helpers';
+import { DIALOG } from '../dialog/helpers';
+import { CALL, eventLabels, frame, intent } from './core-inputs';
 
-const FAR = 10 ** 13;
-const frame = (options: Parameters<typeof dialog>[0]) => ({ type: 'frame' as const, frame: snapshot([dialog({ expiresAt: FAR, ...options })]) });
-const invited = frame({ ts: 1 });
-const accepted = frame({ sessionState: 'ACCEPTED', notificationKey: 'accepted', ts: 2 });
-const joined = frame({ sessionState: 'ACCEPTED', notificationKey: 'joined', ts: 3 });
-const closed = frame({ sessionState: 'CLOSED', ts: 4 });
-const intent = (type: 'accept' | 'decline' | 'offer', id = 1) => ({ type: 'intent' as const, id, intent: { type, dialogId: DIALOG } });
-const summary = (step: CoreStep | undefined) =>
-  step === undefined
-    ? undefined
-    : {
-        status: step.state.status,
-        events: step.events.map((e) => (e.type === 'dialog' ? (e.event.type === 'closed' ? `closed:${e.event.reason}` : e.event.type) : e.type === 'intent' ? `intent:${e.rejection?.reason ?? 'ok'}` : e.type)),
-      };
+const invited = frame(CALL.invited);
+const accepted = frame(CALL.accepted);
+const joined = frame(CALL.joined);
+const closed = frame(CALL.hungUp);
+const summary = (step: CoreStep | undefined) => (step === undefined ? undefined : { status: step.state.status, events: eventLabels(step) });
 
 describe('createCallCore', () => {
   it('starts idle at seq 0 and numbers the steps that change something', () => {
