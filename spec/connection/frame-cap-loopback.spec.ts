@@ -1,11 +1,10 @@
 /** @jest-environment node */
 import { filter, firstValueFrom, type Observable, ReplaySubject, take, timeout } from 'rxjs';
-import { WebSocket } from 'ws';
-import { unauthenticated } from '../../lib/auth/auth';
 import { createConnection } from '../../lib/connection/create-connection';
 import type { ConnectionDiagnostic } from '../../lib/connection/diagnostics';
 import type { MessagingEventChange } from '../../lib/protocol/types';
 import { startEmulator, type RunningEmulator } from 'lp-call-streams-emulator';
+import { overEmulator } from '../integration/over-emulator';
 
 const first = <T>(source$: Observable<T>, predicate: (value: T) => boolean): Promise<T> => firstValueFrom(source$.pipe(filter(predicate), take(1), timeout(5_000)));
 
@@ -27,11 +26,7 @@ describe('the inbound frame cap over a real socket (loopback, against the emulat
   it('an agent message over maxInboundFrameSize is dropped with a diagnostic; the next one arrives on the same socket', async () => {
     emulator = await startEmulator({ port: 0 });
     const connection = createConnection({
-      accountId: '12345678',
-      auth: unauthenticated(),
-      endpoint: { domainApi: emulator.url },
-      webSocketFactory: (url) => new WebSocket(url),
-      fetch: (url, init) => fetch(url, init),
+      ...overEmulator(emulator),
       maxInboundFrameSize: 2_000,
     });
     const diagnostics = new ReplaySubject<ConnectionDiagnostic>(100);

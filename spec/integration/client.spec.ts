@@ -4,13 +4,12 @@
  * the whole flow of the tutorial, nothing faked but lpTag (there is no LivePerson tag in Node).
  */
 import { filter, firstValueFrom, Observable, timeout, type Subscription } from 'rxjs';
-import { WebSocket } from 'ws';
-import { createCallClient, unauthenticated, type CallClient } from '../../lib';
+import { createCallClient, type CallClient } from '../../lib';
 import { startEmulator, type RunningEmulator } from 'lp-call-streams-emulator';
 import { createFakeLpTag, type FakeLpTag } from '../../lib/testing';
 import type { ClosedCall } from '../../lib/dialog/types';
+import { ACCOUNT, overEmulator } from './over-emulator';
 
-const ACCOUNT = '12345678';
 const WAIT = { first: 5000 };
 
 let emulator: RunningEmulator;
@@ -29,11 +28,7 @@ beforeEach(async () => {
     heard.push(typeof info === 'object' && info !== null && 'eventName' in info ? String(info.eventName) : '?');
   });
   client = createCallClient({
-    accountId: ACCOUNT,
-    auth: unauthenticated(),
-    endpoint: { domainApi: emulator.url },
-    webSocketFactory: (url) => new WebSocket(url),
-    fetch: (url, init) => fetch(url, init),
+    ...overEmulator(emulator),
     lpTag,
     visitor: { name: 'Jane' },
     callScreen: () =>

@@ -1,14 +1,12 @@
 /** @jest-environment node */
 import { filter, firstValueFrom, type Observable, ReplaySubject, type Subscription, take, timeout } from 'rxjs';
-import { WebSocket } from 'ws';
-import { unauthenticated } from '../../lib/auth/auth';
 import { createConnection } from '../../lib/connection/create-connection';
 import type { ConnectionDiagnostic } from '../../lib/connection/diagnostics';
 import type { Connection, ConnectionConfig, ConnectionState } from '../../lib/connection/types';
 import { startEmulator, type RunningEmulator } from 'lp-call-streams-emulator';
 import type { ExConversationChangeNotification, MessagingEventChange } from '../../lib/protocol/types';
+import { overEmulator } from './over-emulator';
 
-const ACCOUNT = '12345678';
 const fastReconnect = { floorMs: 20, baseMs: 40, capMs: 200, stableAfterMs: 2_000 };
 
 /** The first value of `source$` matching `predicate`, or a timeout error. */
@@ -47,11 +45,7 @@ describe('integration: createConnection against the emulator (real sockets)', ()
   async function connect(config: Partial<ConnectionConfig> = {}, emulatorOptions: Parameters<typeof startEmulator>[0] = {}): Promise<Connection> {
     emulator = await startEmulator({ ...emulatorOptions, port: 0 });
     const created = createConnection({
-      accountId: ACCOUNT,
-      auth: unauthenticated(),
-      endpoint: { domainApi: emulator.url },
-      webSocketFactory: (url) => new WebSocket(url),
-      fetch: (url, init) => fetch(url, init),
+      ...overEmulator(emulator),
       reconnect: fastReconnect,
       navigator: { userAgent: 'Mozilla/5.0 (X11; Linux x86_64) AppleWebKit/537.36 (KHTML, like Gecko) Chrome/120.0.0.0 Safari/537.36' },
       ...config,

@@ -4,10 +4,10 @@
  * order it subscribes, does not change the outcome.
  */
 import { filter, firstValueFrom, Observable, timeout } from 'rxjs';
-import { WebSocket } from 'ws';
-import { createCallClient, unauthenticated, type CallClient, type CallState } from '../../lib';
+import { createCallClient, type CallClient, type CallState } from '../../lib';
 import { startEmulator, type RunningEmulator } from 'lp-call-streams-emulator';
 import { createFakeLpTag, type FakeLpTag } from '../../lib/testing';
+import { overEmulator } from './over-emulator';
 
 const WAIT = { first: 5000 };
 
@@ -19,11 +19,7 @@ beforeEach(async () => {
   emulator = await startEmulator({ port: 0, browserAssets: false });
   lpTag = createFakeLpTag({ sid: 'sid-1', vid: 'vid-1' });
   client = createCallClient({
-    accountId: '12345678',
-    auth: unauthenticated(),
-    endpoint: { domainApi: emulator.url },
-    webSocketFactory: (url) => new WebSocket(url),
-    fetch: (url, init) => fetch(url, init),
+    ...overEmulator(emulator),
     lpTag,
     visitor: { name: 'Jane' },
     callScreen: () => new Observable<never>(() => undefined),

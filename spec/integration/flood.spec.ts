@@ -7,13 +7,12 @@
  * The lag figures are measured by `npm run flood`, not here.
  */
 import { filter, firstValueFrom, NEVER, type Subscription, timeout } from 'rxjs';
-import { WebSocket } from 'ws';
 import { startEmulator, type RunningEmulator } from 'lp-call-streams-emulator';
-import { createCallClient, unauthenticated, type CallClient } from '../../lib';
+import { createCallClient, type CallClient } from '../../lib';
 import type { ConnectionState } from '../../lib/connection/types';
 import { createFakeLpTag } from '../../lib/testing';
+import { overEmulator } from './over-emulator';
 
-const ACCOUNT = '12345678';
 const CALLS = 30;
 const RESENDS = 50; // after each invite and each cancel: 30 × 2 × (1 + 50) = 3,060 frames, in bursts of 510
 const PER_CONVERSATION = 5;
@@ -27,11 +26,7 @@ const events: string[] = [];
 beforeEach(async () => {
   emulator = await startEmulator({ port: 0, browserAssets: false });
   client = createCallClient({
-    accountId: ACCOUNT,
-    auth: unauthenticated(),
-    endpoint: { domainApi: emulator.url },
-    webSocketFactory: (url) => new WebSocket(url),
-    fetch: (url, init) => fetch(url, init),
+    ...overEmulator(emulator),
     lpTag: createFakeLpTag({ sid: 'sid-1', vid: 'vid-1' }),
     visitor: { name: 'Jane' },
     callScreen: () => NEVER,

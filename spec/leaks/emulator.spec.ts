@@ -5,10 +5,10 @@
  * The emulator must have seen every socket close with 1000, and the fake lpTag keep no binding.
  */
 import { filter, firstValueFrom, Observable, timeout } from 'rxjs';
-import { WebSocket } from 'ws';
 import { startEmulator, type RunningEmulator } from 'lp-call-streams-emulator';
-import { createCallClient, unauthenticated } from '../../lib';
+import { createCallClient } from '../../lib';
 import { createFakeLpTag } from '../../lib/testing';
+import { overEmulator } from '../integration/over-emulator';
 
 const CLIENTS = 100;
 const WAIT = { first: 5000 };
@@ -36,11 +36,7 @@ it(`${CLIENTS} clients through a call over real sockets: the emulator saw every 
   let screens = 0;
   for (let i = 0; i < CLIENTS; i += 1) {
     const client = createCallClient({
-      accountId: '12345678',
-      auth: unauthenticated(),
-      endpoint: { domainApi: emulator.url },
-      webSocketFactory: (url) => new WebSocket(url),
-      fetch: (url, init) => fetch(url, init),
+      ...overEmulator(emulator),
       lpTag,
       visitor: { name: 'Leak Tester' },
       callScreen: () =>
