@@ -1,10 +1,14 @@
 // Latency: emulator → `invitation$` of createCallClient over loopback, next to the same emulator →
 // a raw `ws` consumer's `message` event, measured in the same run. Each sample: the agent invites
 // (t0), the consumer sees the invitation (t1); then the agent cancels and we wait for that too.
+// For the client, a second figure: from the moment the frame naming the INVITED dialog reaches the
+// socket's `message` event (a listener registered before the library's own) to the moment the
+// host's `invitation$` handler runs — the library's own share of the wait, whatever the network did.
 // Blocks of BLOCK invitations alternate between the two consumers; the first WARMUP of each are
 // not recorded. A conversation is closed and a new one requested every ROTATE calls (closed call
 // dialogs stay in a snapshot, as on LivePerson: frames would otherwise grow without end).
 import { callClient, clientConversation, rawConsumer, startEmulator, whenOpen } from './consumers.mjs';
+import { ws } from './lib.mjs';
 import { log, median, nowMs, percentile, round, section } from './measure.mjs';
 
 const SAMPLES = Number(process.env.BENCH_LATENCY_SAMPLES ?? 5_000);
@@ -33,6 +37,7 @@ function stats(samples) {
 }
 
 section(async () => {
+  let recording = false;
   const emu = await startEmulator();
   try {
     // The raw consumer: invitation = the first frame naming the dialog as INVITED.
@@ -52,11 +57,31 @@ section(async () => {
       }
     });
 
-    const { client } = callClient(emu);
+    // The library's socket, with a listener of ours registered first: it stamps the arrival of the
+    // frame that first names a dialog as INVITED, before the library sees the frame.
+    const arrivals = new Map();
+    const webSocketFactory = (url) => {
+      const socket = new ws.WebSocket(url);
+      socket.addEventListener('message', (event) => {
+        const at = nowMs();
+        const text = String(event.data);
+        if (!text.includes('"INVITED"')) return;
+        for (const match of text.matchAll(/"dialogId":"([^"]+)"/g)) if (!arrivals.has(match[1])) arrivals.set(match[1], at);
+      });
+      return socket;
+    };
+    const { client } = callClient(emu, { webSocketFactory });
+    const handlerDelays = [];
     const clientInvited = waiter();
     const clientClosed = waiter();
     const subscriptions = [
-      client.invitation$.subscribe((invitation) => clientInvited.settle(invitation.dialogId, nowMs())),
+      client.invitation$.subscribe((invitation) => {
+        const at = nowMs();
+        const arrived = arrivals.get(invitation.dialogId);
+        arrivals.delete(invitation.dialogId);
+        if (arrived !== undefined && recording) handlerDelays.push(at - arrived);
+        clientInvited.settle(invitation.dialogId, at);
+      }),
       client.closed$.subscribe(({ dialog }) => clientClosed.settle(dialog.dialogId, nowMs())),
     ];
     await whenOpen(client);
@@ -82,6 +107,7 @@ section(async () => {
     };
 
     for (const side of sides) for (let i = 0; i < WARMUP; i++) await one(side, false);
+    recording = true;
     const started = nowMs();
     for (let block = 0; sides.some((s) => s.samples.length < SAMPLES); block++) {
       const side = sides[block % 2];
@@ -91,7 +117,14 @@ section(async () => {
     subscriptions.forEach((s) => s.unsubscribe());
     raw.close();
     const [rawStats, clientStats] = sides.map((s) => stats(s.samples));
-    return { raw: rawStats, client: clientStats, p99OverRawUs: round(clientStats.p99Us - rawStats.p99Us, 1), p50OverRawUs: round(clientStats.p50Us - rawStats.p50Us, 1) };
+    return {
+      raw: rawStats,
+      client: clientStats,
+      p99OverRawUs: round(clientStats.p99Us - rawStats.p99Us, 1),
+      p50OverRawUs: round(clientStats.p50Us - rawStats.p50Us, 1),
+      // From the frame's arrival at the socket to the host's invitation$ handler (client only).
+      arrivalToHandler: stats(handlerDelays),
+    };
   } finally {
     await emu.close();
   }

@@ -95,15 +95,24 @@ export class LpTagUnavailableError extends Error {
   }
 }
 
-/** `accept()` / `decline()` / `offer()` refused: the invitation is unknown, expired, closed or already handled. */
+/**
+ * `accept()` / `decline()` / `offer()` failed: refused when issued (the invitation is unknown, not
+ * shown yet, expired, closed or already handled), or the call ended before the command was done
+ * (it failed, was cancelled, expired, the client ended). `reason` says which; `detail` says more.
+ */
 export class CallIntentError extends Error {
   override readonly name = 'CallIntentError';
   constructor(
     readonly intent: 'accept' | 'decline' | 'offer',
     readonly dialogId: string,
-    /** e.g. `unknown-invitation`, `invitation-expired`, `invitation-closed`, `already-accepted`, `already-declined`. */
+    /**
+     * `unknown-invitation`, `busy`, `invitation-expired`, `invitation-closed`, `call-failed`,
+     * `already-accepted`, `already-declined` or `client-ended`.
+     */
     readonly reason: string,
+    /** What the call's end said, when there is more to say (e.g. why it failed). */
+    readonly detail?: string,
   ) {
-    super(`cannot ${intent} ${dialogId}: ${reason}`);
+    super(`cannot ${intent} ${dialogId}: ${reason}${detail === undefined ? '' : ` (${detail})`}`);
   }
 }

@@ -32,46 +32,49 @@ export type { EndCause, ReconnectPolicy, Refresh } from './transport/reconnect-p
 export { CloseCode } from './transport/close-codes';
 export type { CloseEventLike, CloseInfo, Handler, MessageEventLike, WebSocketFactory, WebSocketLike } from './transport/websocket-like';
 
-// ── Dialog streams (over your own frames) ───────────────────────────────────────────────────────
-export { callDialogs } from './dialog/call-dialogs';
-export type { CallDialogsConfig } from './dialog/call-dialogs';
-export { partitionDialogs, isAcceptedEvent, isClosedEvent, isInvitedEvent } from './dialog/partition-dialogs';
-export type { DialogEventOf, DialogStreams } from './dialog/partition-dialogs';
-export type { AcceptedCall, CallDialog, CallInvitation, ClosedCall, CloseReason, DialogEvent, DialogKind } from './dialog/types';
-
-// ── The call session: state machine, operators, the call core ──────────────────────────────────
-export { initialCallState, isTerminal, dialogIdOf } from './session/call-state';
-export type { CallFailure, CallState, CallStatus } from './session/call-state';
-export { transition } from './session/transition';
-export { checkIntent } from './session/check-intent';
-export type { EffectOutcome, IntentRejection, IntentRejectionReason, IntentType, SessionEvent, SessionIntent, SessionOptions, SessionPublishEvent } from './session/session-event';
-export { callSession } from './session/call-session';
-export { sessionEffects } from './session/session-effects';
-export { offerOnInvite } from './session/offer-on-invite';
-export { withCallScreen } from './session/with-call-screen';
-export type { SessionPorts, SessionPublishRequest } from './session/ports';
-export { createCallCoreHub } from './session/call-core-hub';
-export type { CallCoreHub, CallCoreHubOptions, CallCoreSources } from './session/call-core-hub';
+// ── The call core and its views (compose your own client: see the README) ──────────────────────
+export { callCore } from './core/call-core';
+export type { CallCoreConfig } from './core/call-core';
+export type { CallCoreOptions } from './core/model';
+export { runCallEffects } from './core/effects';
+export type { CallPorts } from './core/effects';
+export { callStreams } from './core/streams';
+export type { CallStreams } from './core/streams';
+export { callCommand } from './core/command';
+export type {
+  CallError,
+  CallErrorId,
+  CallEvent,
+  CallFailure,
+  CallInput,
+  CallPublish,
+  CallPublishEvent,
+  CallResume,
+  CallState,
+  CallStatus,
+  CallStep,
+  ClosedCall,
+  CommandFailureReason,
+  CommandResult,
+  EffectOutcome,
+  IntentType,
+  KnownCallErrorId,
+} from './core/types';
 export type { DialogTrackerOptions } from './dialog/tracker';
-export type { CallCoreOptions, CoreEvent, CoreInput, CoreStep, ResumeSignal, SessionErrorSignal } from './session/call-core';
+export type { AcceptedCall, CallDialog, CallInvitation, CloseReason, DialogEvent, DialogKind } from './dialog/types';
 
 // ── lpTag and DOM adapters ──────────────────────────────────────────────────────────────────────
 export { fromSessionError, fromSessionResume } from './lptag/call-events';
-export type { CallResume } from './lptag/call-events';
-export type { CallError, CallErrorId, KnownCallErrorId } from './lptag/call-error';
 export { publishLpCoBrowse } from './lptag/publish-lpcobrowse';
 export type { LpCoBrowseConfig, LpCoBrowseRequest, PublishResult } from './lptag/publish-lpcobrowse';
 export type { CobrowseEventName, LpCoBrowseEventName } from './lptag/validate-cobrowse';
-export { fromLpTagEvent } from './lptag/from-lptag-event';
-export type { FromLpTagEventConfig, LpTagEvent } from './lptag/from-lptag-event';
-export { isLpTagLike } from './lptag/lptag-like';
 export type { LpTagAccessor, LpTagLike, LpTagListener, LpTagSource } from './lptag/lptag-like';
 export type { LpTagConfig, LpTagDiagnostic } from './lptag/diagnostics';
-export { callScreenContainer, CALL_SCREEN_CLASS } from './dom/call-screen-container';
+export { callScreenContainer } from './dom/call-screen-container';
 export type { CallScreenContainerConfig } from './dom/call-screen-container';
 
 // ── Call readiness (before accept) ──────────────────────────────────────────────────────────────
-export { callReadiness, DEFAULT_READINESS_TIMEOUT_MS } from './readiness/call-readiness';
+export { callReadiness } from './readiness/call-readiness';
 export type { CallReadinessConfig } from './readiness/call-readiness';
 export { requestCallPermission } from './readiness/request-call-permission';
 export type { CallPermissionResult, PermissionFailure } from './readiness/request-call-permission';

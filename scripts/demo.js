@@ -64,11 +64,15 @@ async function main() {
   const video = await videoInvitation;
   await wait(client.session$, (s) => s.status === 'offered');
   line('consumer', 'accepts');
-  await new Promise((resolve, reject) => client.accept(video).subscribe({ complete: resolve, error: reject }));
+  // The accept is done when the server says ACCEPTED: LivePerson's call app joins (in this Node
+  // demo there is no call app: the agent side says ACCEPTED once the page is joining).
+  const accepted = new Promise((resolve, reject) => client.accept(video).subscribe({ complete: resolve, error: reject }));
+  await wait(client.session$, (s) => s.status === 'joining');
   line('agent', 'joins (ACCEPTED: accepted, then joined)');
   const joined = wait(client.accepted$);
   emulator.agent.accept();
   await joined;
+  await accepted;
 
   line('network', 'all sockets dropped');
   const reconnected = wait(client.connection$, (s) => s.status === 'reconnecting').then(() => wait(client.connection$, (s) => s.status === 'open', 15000));

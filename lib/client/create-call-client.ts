@@ -1,39 +1,45 @@
-import { asyncScheduler, defer, ignoreElements, merge, share, throwError, type Observable } from 'rxjs';
+import { asyncScheduler, defer, ignoreElements, map, merge, share, Subject, throwError, type Observable } from 'rxjs';
 import { createConnection } from '../connection/create-connection';
+import { callCommand } from '../core/command';
+import { callCore } from '../core/call-core';
+import { runCallEffects, type CallPorts } from '../core/effects';
+import { callStreams } from '../core/streams';
+import type { CallInput } from '../core/types';
 import { callScreenContainer } from '../dom/call-screen-container';
 import { fromSessionError, fromSessionResume } from '../lptag/call-events';
 import { createDiagnosticSink } from '../lptag/diagnostics';
 import { publishLpCoBrowse, type LpCoBrowseConfig } from '../lptag/publish-lpcobrowse';
-import { createCallCoreHub } from '../session/call-core-hub';
-import type { SessionPorts } from '../session/ports';
-import { callStreams } from './call-streams';
-import { callCommand } from './commands';
+import { clampScheduler } from '../scheduling/clamp-scheduler';
 import { clientDiagnostics } from './diagnostics';
 import type { CallClient, CallClientConfig } from './types';
 import { validateClientConfig } from './validate-config';
-import { clampScheduler } from '../scheduling/clamp-scheduler';
 
 const defaultLpTag = (): unknown => (globalThis as { lpTag?: unknown }).lpTag;
 
 /**
- * Creates the call client: the composition root that wires the connection, the lpTag adapter, the
- * call-screen container and the call core (dialog tracker + call session + effects). The only
- * place that picks defaults (`globalThis.WebSocket`, `window.lpTag`, `document`, `asyncScheduler`).
- * It holds no call rule: those live in the session's pure transition.
+ * Creates the call client: the composition root. It picks the defaults (`globalThis.WebSocket`,
+ * `window.lpTag`, `document`, `asyncScheduler`) and wires the public operators — the README's
+ * "Compose your own client" recipe, plus config checks and diagnostics. It holds no call rule:
+ * every one lives in the call core's step (`callCore`).
+ *
+ * ```text
+ * connection.subscribeConversations() ─► callCore({ inputs }) ─► runCallEffects(ports) ─► callStreams
+ *                      lpTag resume / sessionError, commands, effect outcomes ─► inputs ◄┘
+ * ```
  *
  * No I/O until something subscribes. Subscribing to any stream (but `diagnostic$`) connects and runs
- * the call core — it publishes `cobrowseOffered` on an invitation, holds the container while the
- * call is accepted or active, answers `sessionResume` with `sliderOpened`. The last unsubscribe
- * closes the socket with 1000, unbinds every lpTag listener and removes the container.
+ * the core — it publishes `cobrowseOffered` on an invitation, holds the container while the call is
+ * accepted, joined or on, answers `sessionResume` with `sliderOpened`. The last unsubscribe closes
+ * the socket with 1000, unbinds every lpTag listener and removes the container.
  *
- * Every call stream is derived from the call core, so it reaches a host only after the session
- * applied the event: a command issued inside any handler finds the session already knowing it.
+ * Every call stream is a view of the core's steps, so it reaches a host only after the core applied
+ * the event: a command issued inside any handler finds the core already knowing it.
  *
  * @example
  * import { createCallClient, unauthenticated } from 'lp-call-streams';
  * const client = createCallClient({ accountId: '12345678', auth: unauthenticated(), visitor: { name: 'Jane' } });
  * client.invitation$.subscribe((invitation) => {
- *   if (invitation.isCall && confirm(`Take the ${invitation.kind} call?`)) client.accept(invitation).subscribe();
+ *   if (confirm(`Take the ${invitation.kind} call?`)) client.accept(invitation).subscribe();
  * });
  */
 export function createCallClient(config: CallClientConfig): CallClient {
@@ -72,41 +78,44 @@ export function createCallClient(config: CallClientConfig): CallClient {
         ...(loadingText === undefined ? {} : { loadingText }),
       });
     });
-
-  const ports: SessionPorts = {
+  const ports: CallPorts = {
     publish: (request) => publishLpCoBrowse(lpTag, request, publishConfig),
     callScreen: config.callScreen ?? callScreen,
   };
-  const hub = createCallCoreHub(
-    {
-      frame$: connection.subscribeConversations(),
-      resume$: fromSessionResume(lpTag, lpTagConfig),
-      sessionError$: fromSessionError(lpTag, lpTagConfig),
-    },
-    ports,
-    {
-      scheduler,
-      ...(config.autoOffer === undefined ? {} : { autoOffer: config.autoOffer }),
-      ...(config.expirySkewMs === undefined ? {} : { expirySkewMs: config.expirySkewMs }),
-    },
+
+  // Commands and effect outcomes, fed back into the core (private: the core's only loop).
+  const inputSubject$ = new Subject<CallInput>();
+  const dispatch = (input: CallInput): void => inputSubject$.next(input);
+  const calls = callStreams(
+    connection.subscribeConversations().pipe(
+      callCore({
+        scheduler,
+        ...(config.autoOffer === undefined ? {} : { autoOffer: config.autoOffer }),
+        ...(config.expirySkewMs === undefined ? {} : { expirySkewMs: config.expirySkewMs }),
+        inputs: merge(
+          fromSessionResume(lpTag, lpTagConfig).pipe(map((resume): CallInput => ({ type: 'resume', resume }))),
+          fromSessionError(lpTag, lpTagConfig).pipe(map((error): CallInput => ({ type: 'session-error', error }))),
+          inputSubject$,
+        ),
+      }),
+      runCallEffects(ports, dispatch),
+    ),
   );
-  const streams = callStreams(hub.step$);
-  const now = (): number => scheduler.now();
 
   return {
     // The core first: a host peeking another stream inside the first connection$ value finds the client running.
-    connection$: merge(hub.step$.pipe(ignoreElements()), connection.state$),
-    dialog$: streams.dialog$,
-    invitation$: streams.invitation$,
-    accepted$: streams.accepted$,
-    closed$: streams.closed$,
-    error$: streams.sessionError$,
-    resume$: streams.resume$,
-    session$: streams.session$,
+    connection$: merge(calls.step$.pipe(ignoreElements()), connection.state$),
+    dialog$: calls.dialog$,
+    invitation$: calls.invitation$,
+    accepted$: calls.accepted$,
+    closed$: calls.closed$,
+    error$: calls.error$,
+    resume$: calls.resume$,
+    session$: calls.session$,
     diagnostic$: clientDiagnostics(connection.diagnostic$, lpTagDiagnostics.diagnostic$).pipe(share()),
-    accept: (invitation) => callCommand(hub, 'accept', invitation, now),
-    decline: (invitation) => callCommand(hub, 'decline', invitation, now),
-    offer: (invitation) => callCommand(hub, 'offer', invitation, now),
+    accept: (invitation) => callCommand(calls.step$, dispatch, 'accept', invitation),
+    decline: (invitation) => callCommand(calls.step$, dispatch, 'decline', invitation),
+    offer: (invitation) => callCommand(calls.step$, dispatch, 'offer', invitation),
     connection: {
       state$: connection.state$,
       notification$: connection.notification$,

@@ -3,12 +3,10 @@ import type { AuthProvider } from '../auth/auth';
 import type { FetchLike } from '../auth/http';
 import type { Connection, ConnectionConfig, ConnectionState, EndpointConfig } from '../connection/types';
 import type { ConnectionDiagnostic } from '../connection/diagnostics';
-import type { AcceptedCall, CallInvitation, ClosedCall, DialogEvent } from '../dialog/types';
-import type { CallError } from '../lptag/call-error';
-import type { CallResume } from '../lptag/call-events';
+import type { CallError, CallResume, CallState, ClosedCall } from '../core/types';
+import type { AcceptedCall, CallInvitation, DialogEvent } from '../dialog/types';
 import type { LpTagDiagnostic } from '../lptag/diagnostics';
 import type { LpTagSource } from '../lptag/lptag-like';
-import type { CallState } from '../session/call-state';
 import type { WebSocketFactory } from '../transport/websocket-like';
 
 /** The visitor data `lpCoBrowse` events carry. `ssid`/`svid` come from `lp_monitoringSDK` when it has them. */
@@ -100,9 +98,14 @@ export type ClientDiagnostic =
  * The call client: read-only streams and cold commands. Subscribing to any stream but
  * `diagnostic$` connects (and runs the call core); the last unsubscribe tears everything down.
  *
- * **Subscription order never matters.** Every call stream is derived from the one call core and
- * reaches a host only after the session applied the event that caused it; a command issued
+ * **Subscription order never matters.** Every call stream is a view of the one call core and
+ * reaches a host only after the core applied the event that caused it; a command issued
  * synchronously inside any handler is applied after that event reached every subscriber.
+ *
+ * **What a stream shows is true of the core.** An invitation on `invitation$` can be accepted
+ * until `closed$` says otherwise; every call that ends reaches `closed$` with its reason (or
+ * `error$`, for a resumed call whose dialog is not known); `session$`'s state names say what the
+ * server has confirmed.
  *
  * **Replay rule.** State streams (`connection$`, `session$`) replay the latest value to a late
  * subscriber. Event streams (`dialog$`, `invitation$`, `accepted$`, `closed$`, `error$`) never
@@ -112,15 +115,23 @@ export type ClientDiagnostic =
 export interface CallClient {
   /** State: connection lifecycle; replays the latest. */
   readonly connection$: StateStream<ConnectionState>;
-  /** Events: every COBROWSE dialog change (calls and co-browse). No replay. */
+  /** Events: every COBROWSE dialog change as the server told it (calls and co-browse). No replay. */
   readonly dialog$: EventStream<DialogEvent>;
-  /** Events: open, unexpired invitations, each once (check `isCall`: co-browse invitations come here too). No replay. */
+  /**
+   * Events: call invitations shown to the visitor, each once; each can be accepted until `closed$`
+   * says otherwise. One call at a time: an invitation that arrives while another call is shown or
+   * on waits, and comes here when that call ends (if it is still open). No replay.
+   */
   readonly invitation$: EventStream<CallInvitation>;
-  /** Events: dialogs accepted (here, or first seen accepted, e.g. after a reload), once each. No replay. */
+  /** Events: the server confirmed the call this page holds (ACCEPTED, here or after a resume), once per call. No replay. */
   readonly accepted$: EventStream<AcceptedCall>;
-  /** Events: ended dialogs with their reason, exactly once each (`answered-elsewhere` when another tab or device took it). No replay. */
+  /**
+   * Events: a call this page showed is over, once per call, with its reason: `hangup`, `cancelled`,
+   * `expired`, `declined`, `answered-elsewhere` (another tab or device took it), `conversation-closed`,
+   * `unknown`, or `failed` with the `failure`. No replay.
+   */
   readonly closed$: EventStream<ClosedCall>;
-  /** Events: `cobrowse` / `sessionError` from LivePerson's call app. No replay. */
+  /** Events: `cobrowse` / `sessionError` from LivePerson's call app (and the failure of a resumed call whose dialog is not known). No replay. */
   readonly error$: EventStream<CallError>;
   /** Events: `cobrowse` / `sessionResume`; a late subscriber first gets the resume that restored the call still on (e.g. one that fired before the page loaded). */
   readonly resume$: EventStream<CallResume>;
@@ -130,8 +141,10 @@ export interface CallClient {
   readonly diagnostic$: EventStream<ClientDiagnostic>;
   /**
    * Accepts an invitation: container, then `cobrowseAccepted` (preceded by `cobrowseOffered` if it
-   * was never offered, with `autoOffer: false`). Emits the session states until `active`, then
-   * completes. Errors with `CallIntentError`.
+   * was never offered, with `autoOffer: false`). Emits the session states (`accepting`, `joining`)
+   * until `active` — the server said ACCEPTED — then completes. Errors with `CallIntentError` when
+   * refused, or when the call ends before it is on (`reason` `call-failed`, `invitation-closed`,
+   * `invitation-expired`, `client-ended`; `detail` says more).
    */
   accept(invitation: CallInvitation | string): Observable<CallState>;
   /** Declines an invitation: `cobrowseDeclined`. Emits the `declined` state, then completes. Errors with `CallIntentError`. */
@@ -139,6 +152,7 @@ export interface CallClient {
   /**
    * Publishes `cobrowseOffered` for an invitation (only needed with `autoOffer: false`; with
    * `autoOffer: true`, or when already offered, it changes nothing). Emits states until `offered`.
+   * Errors with `CallIntentError`.
    */
   offer(invitation: CallInvitation | string): Observable<CallState>;
   /** The underlying connection, for chat (request a conversation, send and receive text); no `close()`. */

@@ -15,7 +15,6 @@ import { mergeCallDialog, sameDialogState, toCallDialog } from './call-dialog';
 import { createHeap, type HeapItem } from './heap';
 import { createGenerations } from './retention';
 import { closeReason, isExpired, isOlder, isTerminal, type LivePhase } from './rules';
-import type { SessionCloseReason } from './state';
 import type { CallDialog, CloseReason, DialogEvent } from './types';
 
 /** A dialog not closed yet (a closed one is only its id, in the tombstones). */
@@ -60,8 +59,6 @@ export interface DialogCore {
   memory(): DialogMemory;
   /** Closes every announced invitation whose `expiresAt` has passed: reason `expired`. */
   expireDue(): void;
-  /** `declined` closes an announced invitation, `answered-elsewhere` an invitation or accepted dialog. */
-  closeBySession(dialogId: string, reason: SessionCloseReason): void;
   /**
    * A full listing (new subscription): open dialogs of conversations it does not list close. A
    * change the decoder dropped (`dropped`, by `convId`) still lists its conversation. O(open dialogs).
@@ -244,10 +241,6 @@ export function createDialogCore(expirySkewMs: number, retainClosed: number, ret
         (due ??= []).push(next);
       }
       if (due !== undefined) closeAll(bySeq(due), 'expired');
-    },
-    closeBySession(dialogId, reason) {
-      const entry = live.get(dialogId);
-      if (entry !== undefined && (entry.phase === 'invited' || (reason === 'answered-elsewhere' && entry.phase === 'accepted'))) closeAll([entry], reason);
     },
     reconcile(changes, dropped) {
       if (live.size === 0) return;

@@ -1,11 +1,7 @@
-/** Dialog streams: COBROWSE dialogs from conversation snapshots, and their partition. */
-export { callDialogs } from './call-dialogs';
-export type { CallDialogsConfig } from './call-dialogs';
-export { partitionDialogs, isInvitedEvent, isAcceptedEvent, isClosedEvent } from './partition-dialogs';
-export type { DialogStreams, DialogEventOf } from './partition-dialogs';
+/** The dialog index: COBROWSE dialogs from conversation snapshots, as the server tells them. */
 export { createDialogTracker, RETAIN_CLOSED, RETAIN_CONVERSATIONS } from './tracker';
 export type { DialogTracker, DialogTrackerOptions, DialogMemory } from './tracker';
-export type { DialogInput, SessionCloseReason } from './state';
+export type { DialogInput } from './state';
 export { isExpired, EXPIRY_SKEW_MS } from './rules';
 export { toCallDialog, dialogKind, dialogAgentId } from './call-dialog';
 export type * from './types';

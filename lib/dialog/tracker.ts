@@ -1,5 +1,5 @@
 /**
- * The dialog core as a stateful object: what `callDialogs` and the call client's core run on.
+ * The dialog index as a stateful object: what the call core (lib/core) runs on.
  * It owns its state privately (never shared, never handed out) and mutates it in place; per input
  * it does work proportional to that input, never to history (see `dialog-core.ts`). Its rules are
  * pinned by the specs in spec/dialog and, on random inputs, by a property test against a small
@@ -23,7 +23,7 @@ export const RETAIN_CONVERSATIONS = 1_000;
 /** Subscription ids remembered: enough to tell a new listing from one of the last few. */
 const SUBSCRIPTIONS_REMEMBERED = 64;
 
-/** Options of `createDialogTracker` (and of the call client's core, which runs one). */
+/** Options of `createDialogTracker` (and of the call core, which runs one). */
 export interface DialogTrackerOptions {
   /** Clock skew tolerated when telling an expiry from a cancel (default 2000 ms). */
   readonly expirySkewMs?: number;
@@ -57,14 +57,14 @@ export interface DialogTracker {
 /**
  * A fresh dialog tracker (nothing seen yet). Each input first closes the announced invitations
  * already due (`expired`), so the outcome never depends on whether a timer or a frame came first.
- * Then: a `frame` that is a conversation notification is applied (a NEW `subscriptionId` marks a
+ * Then a `frame` that is a conversation notification is applied (a NEW `subscriptionId` marks a
  * full listing: open dialogs of conversations absent from it close, `conversation-closed`); a
- * `close` closes that dialog (`declined`: an announced invitation; `answered-elsewhere`: an
- * announced invitation or accepted dialog); a `tick` does nothing more.
+ * `tick` does nothing more. It reports the server's view only: what the consumer decides (a
+ * decline, an answer elsewhere) is the call core's business, not the index's.
  *
- * Internal (not exported from the package root): `callDialogs` and the call client's core each run
- * one — `tracker.apply({ type: 'frame', frame }, scheduler.now())`, and `apply({ type: 'tick' }, …)`
- * when `nextExpiry()` is due.
+ * Internal (not exported from the package root): the call core's model holds one —
+ * `tracker.apply({ type: 'frame', frame }, now)`, and `apply({ type: 'tick' }, …)` for every other
+ * input and when `nextExpiry()` is due.
  */
 export function createDialogTracker(options: DialogTrackerOptions = {}): DialogTracker {
   const core = createDialogCore(options.expirySkewMs ?? EXPIRY_SKEW_MS, bound(options.retainClosed ?? RETAIN_CLOSED), bound(options.retainConversations ?? RETAIN_CONVERSATIONS));
@@ -74,8 +74,7 @@ export function createDialogTracker(options: DialogTrackerOptions = {}): DialogT
     apply(input, now) {
       core.start(now);
       core.expireDue();
-      if (input.type === 'close') core.closeBySession(input.dialogId, input.reason);
-      else if (input.type === 'frame' && isExConversationChange(input.frame)) {
+      if (input.type === 'frame' && isExConversationChange(input.frame)) {
         const { subscriptionId, changes, droppedChanges } = input.frame.body;
         if (subscriptionId !== undefined && subscriptionId !== current) {
           current = subscriptionId;

@@ -61,12 +61,6 @@ export interface AcceptedCall extends CallDialog {
   readonly sessionState: 'ACCEPTED';
 }
 
-/** A dialog that ended; emitted exactly once per dialog. */
-export interface ClosedCall {
-  readonly dialog: CallDialog;
-  readonly reason: CloseReason;
-}
-
 /** One change of one COBROWSE dialog: what `dialog$` emits. */
 export type DialogEvent =
   | { readonly type: 'invited'; readonly dialog: CallInvitation }

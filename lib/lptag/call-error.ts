@@ -1,22 +1,9 @@
 /**
  * The typed form of `cobrowse` / `sessionError` (`{ msg, id }`), decoded from an `unknown` payload.
  */
-import type { Open } from '../protocol/types';
+import type { CallError, KnownCallErrorId } from '../core/types';
 
-/** The documented error ids. */
-export type KnownCallErrorId = 'UNABLE_TO_CONNECT' | 'BROWSER_NOT_SUPPORTED' | 'NO_CAMERA_ACCESS' | 'AGENT_DISCONNECTED';
-
-/**
- * A documented id, `UNKNOWN` when the payload carried none, or any other id kept verbatim.
- */
-export type CallErrorId = Open<KnownCallErrorId | 'UNKNOWN'>;
-
-/** An error the LivePerson call app reported. */
-export interface CallError {
-  readonly id: CallErrorId;
-  /** The localized `msg`, for display as text only (never as HTML). `''` when absent. */
-  readonly message: string;
-}
+export type { CallError, CallErrorId, KnownCallErrorId } from '../core/types';
 
 const KNOWN: readonly string[] = ['UNABLE_TO_CONNECT', 'BROWSER_NOT_SUPPORTED', 'NO_CAMERA_ACCESS', 'AGENT_DISCONNECTED'];
 

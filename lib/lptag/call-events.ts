@@ -1,4 +1,5 @@
 import { map, type Observable } from 'rxjs';
+import type { CallResume } from '../core/types';
 import { decodeCallError, type CallError } from './call-error';
 import type { LpTagConfig } from './diagnostics';
 import { fromLpTagEvent } from './from-lptag-event';
@@ -7,13 +8,7 @@ import type { LpTagSource } from './lptag-like';
 /** The LivePerson call app's own lpTag app name (events it fires for the page). */
 export const CALL_APP = 'cobrowse';
 
-/** The call app found an active call (after a reload or navigation) and wants the container back. */
-export interface CallResume {
-  /** True when it fired before we subscribed (from `hasFired`). */
-  readonly replayed: boolean;
-  /** Undocumented payload, as lpTag passed it. */
-  readonly data: unknown;
-}
+export type { CallResume } from '../core/types';
 
 /**
  * `cobrowse` / `sessionError` as typed {@link CallError} values. A malformed payload is still a

@@ -43,10 +43,7 @@ function lastFired(lpTag: LpTagLike, app: string, event: string): object | undef
  * result:  ^-a----b-!    (unsubscribe → unbind(id))
  * ```
  *
- * @example
- * import { asyncScheduler } from 'rxjs';
- * import { fromLpTagEvent } from 'lp-call-streams';
- * fromLpTagEvent(() => window.lpTag, 'cobrowse', 'sessionResume', { scheduler: asyncScheduler, replay: true });
+ * Internal: the public adapters `fromSessionResume` / `fromSessionError` are built on it.
  */
 export function fromLpTagEvent(source: LpTagSource, app: string, event: string, config: FromLpTagEventConfig): Observable<LpTagEvent> {
   const { onDiagnostic, replay = false } = config;

@@ -45,7 +45,7 @@ const isObject = (value: unknown): value is object => typeof value === 'object' 
  * are functions. The inline tag stub (bind/trigger only, queueing) is not ready.
  *
  * @example
- * import { isLpTagLike } from 'lp-call-streams';
+ * import { isLpTagLike } from 'lp-call-streams/testing';
  * const lpTag = () => { const t: unknown = Reflect.get(globalThis, 'lpTag'); return isLpTagLike(t) ? t : undefined; };
  */
 export function isLpTagLike(candidate: unknown): candidate is LpTagLike {

@@ -8,3 +8,5 @@ export * from './fake-lptag';
 export * from './frames';
 export * from './marbles';
 export * from './test-call-client';
+/** Whether a value has the `lpTag.events` shape the library needs (for checking a stand-in lpTag). */
+export { isLpTagLike } from '../lptag/lptag-like';

@@ -56,9 +56,10 @@ export interface TestCallClient {
  * t.client.invitation$.subscribe((i) => invitations.push(i));
  * t.advance(10);                 // connect, handshake, subscribe
  * t.sendCall('INVITED');         // the agent invites to a video call
- * t.client.accept(invitations[0]).subscribe();
+ * t.client.accept(invitations[0]).subscribe(); // done once the server says ACCEPTED
  * t.advance(0);
  * expect(t.lpTag.publishes().map((p) => p.eventName)).toEqual(['cobrowseOffered', 'cobrowseAccepted']);
+ * t.sendCall('ACCEPTED', { notificationKey: 'accepted' }); // LivePerson's call app joined: the call is on
  */
 export function createTestCallClient(options: TestCallClientOptions = {}): TestCallClient {
   const { fakeLpTag, socket: socketOptions, ...overrides } = options;

@@ -17,9 +17,10 @@ describe('CallService (Angular style)', () => {
     const accepted: string[] = [];
     service.accept('call-1').subscribe({ next: (s) => accepted.push(s.status), complete: () => accepted.push('|') });
     t.advance(0);
-    expect(accepted).toEqual(['accepting', 'active', '|']);
+    t.sendCall('ACCEPTED', { notificationKey: 'accepted' }); // LivePerson's call app joined
+    expect(accepted).toEqual(['accepting', 'joining', 'active', '|']);
     expect(invitations.map((i) => i?.dialogId)).toEqual([undefined, 'call-1', undefined]);
-    expect(statuses).toEqual(['idle', 'invited', 'offered', 'accepting', 'active']);
+    expect(statuses).toEqual(['idle', 'invited', 'offered', 'accepting', 'joining', 'active']);
     expect(t.lpTag.publishes().map((p) => p.eventName)).toEqual(['cobrowseOffered', 'cobrowseAccepted']);
     service.ngOnDestroy();
   });

@@ -4,7 +4,10 @@
  * (the socket, lpTag, the call screen) stay in the driver; `main` stays a pure function.
  */
 import { catchError, filter, ignoreElements, merge, mergeMap, of, Subject, takeUntil, type Observable } from 'rxjs';
-import { dialogIdOf, type CallClient, type CallInvitation, type CallState, type DialogEvent } from 'lp-call-streams';
+import type { CallClient, CallInvitation, CallState, DialogEvent } from 'lp-call-streams';
+
+/** The dialog a state is about, if known. */
+const dialogIdOf = (state: CallState): string | undefined => (state.status === 'idle' ? undefined : state.dialog?.dialogId);
 
 /** What `main` sends to the driver. */
 export interface CallCommand {

@@ -33,7 +33,8 @@ describe('makeCallDriver (Cycle.js)', () => {
     app.source.state$.subscribe((s) => states.push(s.status));
     t.advance(10);
     t.sendCall('INVITED', { mode: 'VIDEO_CALL' });
-    expect(states).toEqual(['idle', 'invited', 'offered', 'accepting', 'active']);
+    t.sendCall('ACCEPTED', { notificationKey: 'accepted' }); // LivePerson's call app joined
+    expect(states).toEqual(['idle', 'invited', 'offered', 'accepting', 'joining', 'active']);
     expect(t.lpTag.publishes().map((p) => p.eventName)).toEqual(['cobrowseOffered', 'cobrowseAccepted']);
     app.dispose();
   });

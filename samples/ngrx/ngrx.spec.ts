@@ -21,6 +21,7 @@ describe('call effects (NgRx)', () => {
     t.advance(10);
     t.sendCall('INVITED');
     effects.dispatch(callActions.accept('call-1'));
+    t.sendCall('ACCEPTED', { notificationKey: 'accepted' }); // LivePerson's call app joined
     const answered = effects.ofType('[Call API] Answered');
     expect(answered).toHaveLength(1);
     expect(answered[0]).toMatchObject({ dialogId: 'call-1', state: { status: 'active' } });
@@ -29,6 +30,7 @@ describe('call effects (NgRx)', () => {
       'invited',
       'offered',
       'accepting',
+      'joining',
       'active',
     ]);
     effects.subscription.unsubscribe();

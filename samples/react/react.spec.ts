@@ -25,7 +25,7 @@ function renderHook(client: CallClient) {
 }
 
 describe('useCallSession (React)', () => {
-  it('renders idle, then the invitation; accept() re-renders through accepting to active', () => {
+  it('renders idle, then the invitation; accept() re-renders through joining to active', () => {
     const t = fakeClient();
     const hook = renderHook(t.client);
     expect(hook.latest().state.status).toBe('idle');
@@ -36,11 +36,13 @@ describe('useCallSession (React)', () => {
 
     act(() => hook.latest().accept());
     act(() => t.advance(0));
+    expect(hook.latest().state.status).toBe('joining');
+    act(() => t.sendCall('ACCEPTED', { notificationKey: 'accepted' })); // LivePerson's call app joined
     expect(hook.latest().state.status).toBe('active');
     expect(hook.latest().invitation).toBeUndefined();
-    // React batches the states one act() delivers (invited → offered, accepting → active).
+    // React batches the states one act() delivers (invited → offered, accepting → joining).
     const rendered = hook.views.map((v) => v.state.status).filter((status, i, all) => status !== all[i - 1]);
-    expect(rendered).toEqual(['idle', 'offered', 'active']);
+    expect(rendered).toEqual(['idle', 'offered', 'joining', 'active']);
     expect(t.lpTag.publishes().map((p) => p.eventName)).toEqual(['cobrowseOffered', 'cobrowseAccepted']);
     hook.unmount();
   });

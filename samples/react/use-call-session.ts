@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import { Subscription } from 'rxjs';
-import { initialCallState, type CallClient, type CallInvitation, type CallState } from 'lp-call-streams';
+import type { CallClient, CallInvitation, CallState } from 'lp-call-streams';
 
 /** What {@link useCallSession} returns. */
 export interface CallSessionView {
@@ -22,7 +22,7 @@ export interface CallSessionView {
 
 /** An external store over `session$`: each React subscription is one subscription to the client. */
 function sessionStore(client: CallClient): { subscribe: (onChange: () => void) => () => void; getSnapshot: () => CallState } {
-  let latest: CallState = initialCallState;
+  let latest: CallState = { status: 'idle' };
   return {
     subscribe: (onChange) => {
       const subscription = client.session$.subscribe((state) => {

@@ -36,7 +36,8 @@ describe('callEpic (redux-observable)', () => {
     t.advance(10);
     t.sendCall('INVITED');
     epic.dispatch({ type: 'ACCEPT_CALL', dialogId: 'call-1' });
-    expect(epic.summary()).toEqual(['state idle', 'invited call-1', 'state invited', 'state offered', 'state accepting', 'state active']);
+    t.sendCall('ACCEPTED', { notificationKey: 'accepted' }); // LivePerson's call app joined
+    expect(epic.summary()).toEqual(['state idle', 'invited call-1', 'state invited', 'state offered', 'state accepting', 'state joining', 'state active']);
     expect(t.lpTag.publishes().map((p) => p.eventName)).toEqual(['cobrowseOffered', 'cobrowseAccepted']);
   });
 
@@ -88,6 +89,8 @@ describe('callEpic (redux-observable)', () => {
     expect(store.getState()).toBe('offered');
     store.dispatch({ type: 'ACCEPT_CALL', dialogId: 'call-1' });
     t.advance(0);
+    expect(store.getState()).toBe('joining');
+    t.sendCall('ACCEPTED', { notificationKey: 'accepted' }); // LivePerson's call app joined
     expect(store.getState()).toBe('active');
     store.dispatch({ type: 'STOP_CALLS' });
     expect(t.sockets.latest().closedByClient?.code).toBe(1000);

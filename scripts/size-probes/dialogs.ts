@@ -1,3 +1,3 @@
-// Size probe: dialog streams over a socket the brand already has (decode + dialog operators).
-export { callDialogs, partitionDialogs } from '../../lib';
+// Size probe: the call core over a socket the brand already has (decode + the core + its views).
+export { callCore, callStreams } from '../../lib';
 export { decode } from '../../lib/protocol';

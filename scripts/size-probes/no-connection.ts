@@ -1,12 +1,13 @@
-// Size probe: everything except the connection (bring your own socket): dialogs, lpTag adapters,
-// the call-screen container and the call-session pipeline.
+// Size probe: everything except the connection (bring your own socket): the call core, its
+// effects, views and commands, the lpTag adapters and the call-screen container.
 export {
-  callDialogs,
+  callCommand,
+  callCore,
   callScreenContainer,
+  callStreams,
   fromSessionError,
   fromSessionResume,
-  partitionDialogs,
   publishLpCoBrowse,
-  createCallCoreHub,
+  runCallEffects,
 } from '../../lib';
 export { decode } from '../../lib/protocol';

@@ -15,19 +15,18 @@ const root = join(__dirname, '..', '..');
 /** The host context examples may use without declaring it. */
 const PRELUDE = `
 import type { Observable } from 'rxjs';
-import type { CallDialog, CallState, SessionEvent, SessionPorts, SessionPublishRequest, Connection, EffectOutcome } from 'lp-call-streams';
+import type { CallDialog, CallInput, CallPorts, CallState, CallStreams, Connection, EffectOutcome } from 'lp-call-streams';
 import type { InboundFrame } from 'lp-call-streams/protocol';
 declare global {
   const accountId: string;
   const visitor: { readonly name: string };
   const notification$: Observable<InboundFrame>;
-  const declined$: Observable<string>;
-  const sessionEvent$: Observable<SessionEvent>;
   const state$: Observable<CallState>;
   const session$: Observable<CallState>;
   const dialog: CallDialog;
-  const publish: (request: SessionPublishRequest) => Observable<unknown>;
-  const callScreen: SessionPorts['callScreen'];
+  const ports: CallPorts;
+  const calls: CallStreams;
+  const dispatch: (input: CallInput) => void;
   const connection: Connection;
   const subscriptionId: string;
   const socket: { send(data: string): void };

@@ -17,7 +17,7 @@ describe('package entry points', () => {
     const run = node([
       '-e',
       `const lib = require('lp-call-streams'); const t = require('lp-call-streams/testing'); const e = require('lp-call-streams-emulator');
-       console.log([typeof lib.createCallClient, typeof lib.createConnection, typeof lib.callDialogs, typeof t.createFakeLpTag, typeof e.startEmulator].join(','))`,
+       console.log([typeof lib.createCallClient, typeof lib.createConnection, typeof lib.callCore, typeof t.createFakeLpTag, typeof e.startEmulator].join(','))`,
     ]);
     expect(run.stderr).toBe('');
     expect(run.stdout.trim()).toBe('function,function,function,function,function');
@@ -51,6 +51,6 @@ describe('package entry points', () => {
     const context = vm.createContext({});
     vm.runInContext(rxjs, context);
     vm.runInContext(umd, context);
-    expect(vm.runInContext('typeof LpCallStreams.createCallClient + "," + typeof LpCallStreams.callDialogs', context)).toBe('function,function');
+    expect(vm.runInContext('typeof LpCallStreams.createCallClient + "," + typeof LpCallStreams.callCore', context)).toBe('function,function');
   });
 });

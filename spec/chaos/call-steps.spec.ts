@@ -45,11 +45,16 @@ async function reachStep(w: ChaosWorld, step: Exclude<Step, 'before-subscribe'>)
   await until('open', () => w.connection().status === 'open');
   const invitation = await invite(w);
   if (step === 'invited') return invitation;
-  await lastValueFrom(w.client.accept(invitation));
-  expect(w.session().status).toBe('active');
+  // The accept is done when the server says ACCEPTED (here: the agent side, no call app in Node).
+  const accepted = lastValueFrom(w.client.accept(invitation)).then(
+    (state) => state.status,
+    (error: unknown) => `error: ${String(error)}`,
+  );
+  await until('joining', () => w.session().status === 'joining');
   if (step === 'accepted') return invitation;
   w.emulator.agent.accept({ dialogId: invitation.dialogId });
   await until('accepted$', () => w.record.accepted.length === 1);
+  expect(await accepted).toBe('active');
   return invitation;
 }
 

@@ -34,14 +34,16 @@ describe('chaos: the consumer answers during the outage', () => {
     const before = opens(w);
     const idpCalls = w.idpCalls();
     await inject(w, fault);
-    await lastValueFrom(move === 'accept' ? w.client.accept(invitation) : w.client.decline(invitation));
-    expect(w.session().status).toBe(move === 'accept' ? 'active' : 'declined');
+    // The accept is done when the server says ACCEPTED; the decline at once.
+    const answered = lastValueFrom(move === 'accept' ? w.client.accept(invitation) : w.client.decline(invitation)).then((state) => state.status);
+    await until('answered', () => w.session().status === (move === 'accept' ? 'joining' : 'declined'));
     await until('reconnected', () => opens(w) > before);
     expectRecovery(w, fault, idpCalls);
     if (move === 'accept') {
       // The call service's ACCEPTED arrives on the new socket; then the agent hangs up.
       w.emulator.agent.accept({ dialogId });
       await until('accepted$', () => w.record.accepted.length > 0);
+      expect(await answered).toBe('active');
       w.emulator.agent.hangup({ dialogId });
       await until('closed$ after the hang-up', () => w.session().status === 'ended');
       await expectCleanEnd(w, dialogId, 'hangup', true);
@@ -60,9 +62,11 @@ describe('chaos: a burst of faults', () => {
     const dialogId = await offered(w);
     const invitation = w.record.invitations[0];
     if (invitation === undefined) throw new Error('no invitation');
-    await lastValueFrom(w.client.accept(invitation));
+    const accepted = lastValueFrom(w.client.accept(invitation));
+    await until('joining', () => w.session().status === 'joining');
     w.emulator.agent.accept({ dialogId });
     await until('accepted$', () => w.record.accepted.length === 1);
+    expect((await accepted).status).toBe('active');
     const idpCalls = w.idpCalls();
     for (const [fault, pauseMs] of [['drop', 60], ['drop', 60], ['drop', 60], ['4401', 20], ['drop', 30], ['silence', 0]] as const) {
       await inject(w, fault);

@@ -86,7 +86,7 @@ export async function settle(w: ChaosWorld): Promise<void> {
 /** The session's last state for `ending`: idle when never shown, declined by the consumer, else ended with the reason. */
 function finalState(dialogId: string, ending: Ending): object {
   if (ending === 'never-shown') return { status: 'idle' };
-  if (ending === 'declined') return { status: 'declined', by: 'consumer', dialog: { dialogId } };
+  if (ending === 'declined') return { status: 'declined', dialog: { dialogId } };
   return { status: 'ended', reason: ending, dialog: { dialogId } };
 }
 

@@ -6,7 +6,8 @@
 import { Observable, type Subscription } from 'rxjs';
 import { WebSocket } from 'ws';
 import { authenticated, createCallClient, type CallClient, type CallState, type ClientDiagnostic, type ConnectionState } from '../../lib';
-import type { AcceptedCall, CallInvitation, ClosedCall } from '../../lib/dialog/types';
+import type { ClosedCall } from '../../lib/core/types';
+import type { AcceptedCall, CallInvitation } from '../../lib/dialog/types';
 import { createFakeLpTag, type FakeLpTag } from '../../lib/testing';
 import { startEmulator, type RunningEmulator } from 'lp-call-streams-emulator';
 import { startRelay, type Relay } from './relay';

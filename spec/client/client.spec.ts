@@ -33,12 +33,13 @@ describe('createCallClient over the fake socket and the fake lpTag', () => {
     const accepted: string[] = [];
     h.client.accept(invitation).subscribe({ next: (s) => accepted.push(s.status), complete: () => accepted.push('|') });
     h.advance(0);
-    expect(accepted).toEqual(['accepting', 'active', '|']);
+    expect(accepted).toEqual(['accepting', 'joining']); // published: LivePerson's call app joins
     expect(h.containers()).toHaveLength(1);
     expect(h.containers()[0]?.textContent).toBe('Connecting your call…');
     expect(h.heard).toEqual(['cobrowseOffered', 'cobrowseAccepted +screen']);
 
     h.snapshot('ACCEPTED');
+    expect(accepted).toEqual(['accepting', 'joining', 'active', '|']); // the server said ACCEPTED
     h.snapshot('ACCEPTED'); // LivePerson sends it again for "joined"
     expect(h.seen.accepted).toHaveLength(1);
     expect(h.containers()).toHaveLength(1);

@@ -137,7 +137,7 @@ describe('a visitor name that turns out empty at publish time', () => {
     expect(diagnostics).toContainEqual({ source: 'lptag', diagnostic: expect.objectContaining({ type: 'lptag-publish-invalid', event: 'cobrowseOffered', field: 'visitorName' }) });
     let reason = '';
     t.client.accept('call-1').subscribe({ error: (error: unknown) => (reason = error instanceof CallIntentError ? error.reason : 'other') });
-    expect(reason).toBe('session-failed');
+    expect(reason).toBe('call-failed');
     subscription.unsubscribe();
   });
 });

@@ -4,8 +4,8 @@
  */
 import type { Subscription, VirtualTimeScheduler } from 'rxjs';
 import type { CallClient, CallClientConfig } from '../../lib/client';
-import type { CallState } from '../../lib/session/call-state';
-import type { AcceptedCall, CallInvitation, ClosedCall } from '../../lib/dialog/types';
+import type { CallState, ClosedCall } from '../../lib/core/types';
+import type { AcceptedCall, CallInvitation } from '../../lib/dialog/types';
 import type { CallError } from '../../lib/lptag/call-error';
 import type { ClientDiagnostic } from '../../lib/client/types';
 import { createFakeLpTag, type FakeLpTag } from '../../lib/testing/fake-lptag';

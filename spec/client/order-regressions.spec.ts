@@ -3,8 +3,8 @@
  * commands issued synchronously inside a handler. Each was seen failing before the call core.
  */
 import { Observable, type Subscription } from 'rxjs';
-import type { CallInvitation, ClosedCall, DialogEvent } from '../../lib/dialog/types';
-import type { CallState } from '../../lib/session/call-state';
+import type { CallState, ClosedCall } from '../../lib/core/types';
+import type { CallInvitation, DialogEvent } from '../../lib/dialog/types';
 import { createFakeLpTag } from '../../lib/testing/fake-lptag';
 import { createTestCallClient, type TestCallClient } from '../../lib/testing/test-call-client';
 
@@ -40,7 +40,9 @@ describe('subscription order (issue #10 regressions)', () => {
     t.advance(10);
     t.sendCall('INVITED');
     t.advance(0);
-    expect(outcome).toEqual(['accepting', 'active', '|']);
+    expect(outcome).toEqual(['accepting', 'joining']); // cobrowseAccepted published: the call app joins
+    t.sendCall('ACCEPTED', { notificationKey: 'accepted' });
+    expect(outcome).toEqual(['accepting', 'joining', 'active', '|']);
     expect(published()).toEqual(['cobrowseOffered', 'cobrowseAccepted']);
     subscription.unsubscribe();
   });
@@ -87,7 +89,8 @@ describe('subscription order (issue #10 regressions)', () => {
     const accept: string[] = [];
     t.client.accept('call-2').subscribe({ next: (s) => accept.push(s.status), complete: () => accept.push('|') });
     t.advance(0);
-    expect(accept).toEqual(['accepting', 'active', '|']);
+    t.sendCall('ACCEPTED', { dialogId: 'call-2', notificationKey: 'accepted' });
+    expect(accept).toEqual(['accepting', 'joining', 'active', '|']);
     expect(published()).toEqual(['cobrowseOffered', 'cobrowseAccepted']);
     subscription.unsubscribe();
   });
@@ -100,7 +103,8 @@ describe('subscription order (issue #10 regressions)', () => {
     const accept: string[] = [];
     t.client.accept('call-1').subscribe({ next: (s) => accept.push(s.status), complete: () => accept.push('|') });
     t.advance(0);
-    expect(accept).toEqual(['accepting', 'active', '|']);
+    t.sendCall('ACCEPTED', { notificationKey: 'accepted' });
+    expect(accept).toEqual(['accepting', 'joining', 'active', '|']);
     expect(published()).toEqual(['cobrowseOffered', 'cobrowseAccepted']);
     subscription.unsubscribe();
   });
@@ -163,7 +167,7 @@ describe('subscription order (issue #10 regressions)', () => {
     t.sendCall('ACCEPTED', { notificationKey: 'accepted' });
     t.sendCall('ACCEPTED', { notificationKey: 'joined' });
     t.sendCall('CLOSED', { state: 'CLOSE' });
-    expect(states.map((s) => s.status)).toEqual(['idle', 'invited', 'offered', 'accepting', 'active', 'ended']);
+    expect(states.map((s) => s.status)).toEqual(['idle', 'invited', 'offered', 'accepting', 'joining', 'active', 'ended']);
     subscription.unsubscribe();
   });
 

@@ -1,15 +1,14 @@
 /**
- * The `expires` plausibility rule seen from the dialog streams, in virtual time (issue 14, point 2):
+ * The `expires` plausibility rule seen from `dialog$` (the call core's dialog events), in virtual time (issue 14, point 2):
  * a far, mis-scaled or absurd `expires` never asks the scheduler for an absurd delay, and the
  * invitation still behaves by the documented rule.
  */
 import type { SchedulerAction, SchedulerLike } from 'rxjs';
 import { TestScheduler } from 'rxjs/testing';
-import { callDialogs } from '../../lib/dialog';
 import { toCallDialog } from '../../lib/dialog/call-dialog';
 import type { CobrowseDialog, Json, JsonObject } from '../../lib/protocol/types';
 import { callDialog, conversationUpsert, exConversationNotification, mainDialog } from '../../lib/testing/frames';
-import { wire } from './helpers';
+import { dialogEvents, wire } from './helpers';
 
 const EPOCH = 1_700_000_000_000; // the dialog's creationTs; virtual time 0
 const DAY = 86_400_000;
@@ -46,7 +45,7 @@ describe('the expires rule in the dialog streams (virtual time)', () => {
     t.run(({ cold, expectObservable }) => {
       const recording = epochRecording(t);
       delays = recording.delays;
-      const events = cold('-i', { i: frame((EPOCH + 30 * DAY) / 1000) }).pipe(callDialogs({ scheduler: recording.scheduler }));
+      const events = cold('-i', { i: frame((EPOCH + 30 * DAY) / 1000) }).pipe(dialogEvents({ scheduler: recording.scheduler }));
       expectObservable(events).toBe('-i 86399998ms e', { i: invited(EPOCH + DAY), e: closed('expired') });
     });
     expect(Math.max(...delays)).toBeLessThanOrEqual(DAY);
@@ -55,7 +54,7 @@ describe('the expires rule in the dialog streams (virtual time)', () => {
   it('an expires sent in milliseconds is read as milliseconds: the invitation expires on time, not in the year 55 000', () => {
     const t = newScheduler();
     t.run(({ cold, expectObservable }) => {
-      const events = cold('-i', { i: frame(EPOCH + 5000) }).pipe(callDialogs({ scheduler: epochRecording(t).scheduler }));
+      const events = cold('-i', { i: frame(EPOCH + 5000) }).pipe(dialogEvents({ scheduler: epochRecording(t).scheduler }));
       expectObservable(events).toBe('-i 4998ms e', { i: invited(EPOCH + 5000), e: closed('expired') });
     });
   });
@@ -71,7 +70,7 @@ describe('the expires rule in the dialog streams (virtual time)', () => {
     t.run(({ cold, expectObservable }) => {
       const recording = epochRecording(t);
       delays = recording.delays;
-      const events = cold('-i 5s c', { i: frame(expires), c: frame(expires, 'CLOSED', EPOCH + 1) }).pipe(callDialogs({ scheduler: recording.scheduler }));
+      const events = cold('-i 5s c', { i: frame(expires), c: frame(expires, 'CLOSED', EPOCH + 1) }).pipe(dialogEvents({ scheduler: recording.scheduler }));
       expectObservable(events).toBe('-i 5s c', { i: invited(undefined), c: closed('cancelled') });
     });
     expect(delays).toEqual([]);

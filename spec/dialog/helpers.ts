@@ -1,9 +1,11 @@
 /** Shared fixtures of the dialog specs: wire JSON from the test kit, decoded by the real decoder. */
-import type { SchedulerLike } from 'rxjs';
+import { filter, map, mergeMap, type OperatorFunction, type SchedulerLike } from 'rxjs';
 import type { TestScheduler } from 'rxjs/testing';
+import { callCore, type CallCoreConfig } from '../../lib/core/call-core';
+import type { CallEvent } from '../../lib/core/types';
 import { decode } from '../../lib/protocol';
 import type { InboundFrame, JsonObject } from '../../lib/protocol/types';
-import type { CallDialog } from '../../lib/dialog/types';
+import type { CallDialog, DialogEvent } from '../../lib/dialog/types';
 import { callDialog, conversationUpsert, exConversationNotification, FRAME_DEFAULTS, frameText, mainDialog } from '../../lib/testing/frames';
 import type { CallDialogOptions } from '../../lib/testing/frames';
 
@@ -78,4 +80,26 @@ export function expected(options: CallDialogOptions & { readonly ts?: number; re
 /** A scheduler whose clock reads `epoch + virtual time` (to replay the seed's real timestamps). */
 export function epochScheduler(scheduler: TestScheduler, epoch: number): SchedulerLike {
   return { now: () => epoch + scheduler.now(), schedule: scheduler.schedule.bind(scheduler) };
+}
+
+type DialogCallEvent = Extract<CallEvent, { readonly type: 'dialog' }>;
+const isDialogEvent = (event: CallEvent): event is DialogCallEvent => event.type === 'dialog';
+
+/**
+ * The dialog events of the call core's steps: what `dialog$` says (every COBROWSE dialog change
+ * as the server told it), without `callStreams`' sharing. State per subscription, like the core.
+ *
+ * ```text
+ * frames:  --i--a--c--|
+ * result:  --I--A--C--|
+ * ```
+ */
+export function dialogEvents(config: CallCoreConfig = {}): OperatorFunction<InboundFrame, DialogEvent> {
+  return (frame$) =>
+    frame$.pipe(
+      callCore(config),
+      mergeMap((step) => step.events),
+      filter(isDialogEvent),
+      map(({ event }) => event),
+    );
 }

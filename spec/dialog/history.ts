@@ -3,8 +3,10 @@
  * duplicates, reordering): shared by the dialog property specs.
  */
 import fc from 'fast-check';
-import { Subject, VirtualTimeScheduler } from 'rxjs';
-import { callDialogs, partitionDialogs } from '../../lib/dialog';
+import { mergeMap, Subject, VirtualTimeScheduler } from 'rxjs';
+import { callCore } from '../../lib/core/call-core';
+import { callStreams } from '../../lib/core/streams';
+import type { ClosedCall } from '../../lib/core/types';
 import type { CloseReason, DialogEvent } from '../../lib/dialog/types';
 import type { InboundFrame, JsonObject } from '../../lib/protocol/types';
 import { callDialog, conversationDelete, conversationUpsert, exConversationNotification, mainDialog } from '../../lib/testing/frames';
@@ -122,16 +124,44 @@ export function deliver(steps: ReturnType<typeof play>['steps'], cuts: readonly 
 
 // ─── The streams under test ──────────────────────────────────────────────────────────────────────
 
-/** Runs `frames` through `callDialogs` and `partitionDialogs` (all four streams subscribed), in virtual time. */
+/** One event of the call view, as a label: `invitation:<id>`, `accepted:<id>` or `closed:<id>:<reason>`. */
+export type CallLabel = `invitation:${string}` | `accepted:${string}` | `closed:${string}:${ClosedCall['reason']}`;
+
+/**
+ * Runs `frames` through `callCore` and `callStreams`, in virtual time, with every view held:
+ * - the dialog view: `dialog$` (`events`), split by type per dialog (`invited`, `accepted`, `closed`);
+ * - the call view: `invitation$`, `accepted$` and `closed$`, each as the stream said it
+ *   (`invitations`, `acceptedCalls`, `closedCalls`), and all three in the order the steps told
+ *   them (`calls`, read from `step$`).
+ */
 export function observe(frames: readonly InboundFrame[]) {
   const sourceSubject$ = new Subject<InboundFrame>();
-  const { dialog$, invitation$, accepted$, closed$ } = partitionDialogs(sourceSubject$.pipe(callDialogs({ scheduler: new VirtualTimeScheduler() })));
-  const out = { events: [] as DialogEvent[], invited: [] as string[], accepted: [] as string[], closed: [] as { id: string; reason: CloseReason }[] };
+  const { step$, dialog$, invitation$, accepted$, closed$ } = callStreams(sourceSubject$.pipe(callCore({ scheduler: new VirtualTimeScheduler() })));
+  const out = {
+    events: [] as DialogEvent[],
+    invited: [] as string[],
+    accepted: [] as string[],
+    closed: [] as { id: string; reason: CloseReason }[],
+    calls: [] as CallLabel[],
+    invitations: [] as string[],
+    acceptedCalls: [] as string[],
+    closedCalls: [] as { id: string; reason: ClosedCall['reason'] }[],
+  };
   const subscriptions = [
-    dialog$.subscribe((e) => out.events.push(e)),
-    invitation$.subscribe((d) => out.invited.push(d.dialogId)),
-    accepted$.subscribe((d) => out.accepted.push(d.dialogId)),
-    closed$.subscribe((c) => out.closed.push({ id: c.dialog.dialogId, reason: c.reason })),
+    dialog$.subscribe((e) => {
+      out.events.push(e);
+      if (e.type === 'invited') out.invited.push(e.dialog.dialogId);
+      else if (e.type === 'accepted') out.accepted.push(e.dialog.dialogId);
+      else if (e.type === 'closed') out.closed.push({ id: e.dialog.dialogId, reason: e.reason });
+    }),
+    step$.pipe(mergeMap((step, index) => (index === 0 ? [] : step.events))).subscribe((e) => {
+      if (e.type === 'invitation') out.calls.push(`invitation:${e.invitation.dialogId}`);
+      else if (e.type === 'accepted') out.calls.push(`accepted:${e.call.dialogId}`);
+      else if (e.type === 'closed') out.calls.push(`closed:${e.call.dialog.dialogId}:${e.call.reason}`);
+    }),
+    invitation$.subscribe((d) => out.invitations.push(d.dialogId)),
+    accepted$.subscribe((d) => out.acceptedCalls.push(d.dialogId)),
+    closed$.subscribe((c) => out.closedCalls.push({ id: c.dialog.dialogId, reason: c.reason })),
   ];
   frames.forEach((frame) => sourceSubject$.next(frame));
   sourceSubject$.complete();

@@ -2,7 +2,7 @@
  * The incremental dialog core (`createDialogTracker`) against the reference model (the pure,
  * copy-everything reducer in ./reference): on random inputs — snapshots of a few conversations in
  * any order, with or without timestamps, any session and dialog state, expiries around `now`,
- * closes by the session, ticks, DELETEs, new subscriptions, a clock that may even step back — both
+ * ticks, DELETEs, new subscriptions, a clock that may even step back — both
  * must emit exactly the same events, in the same order, and agree on the next expiry.
  */
 import fc from 'fast-check';
@@ -61,12 +61,6 @@ const inputArb: fc.Arbitrary<DialogInput> = fc.oneof(
     arbitrary: fc
       .record({ subscriptionId: maybe(fc.constantFrom('sub-0', 'sub-0', 'sub-0', 'sub-1', 'sub-2')), changes: fc.array(changeArb, { minLength: 0, maxLength: 2 }) })
       .map(({ subscriptionId, changes }): DialogInput => ({ type: 'frame', frame: wire(exConversationNotification({ subscriptionId, changes })) })),
-  },
-  {
-    weight: 1,
-    arbitrary: fc
-      .record({ dialogId: fc.constantFrom('d-0', 'd-1', 'd-2', 'd-3', 'd-4'), reason: fc.constantFrom('declined' as const, 'answered-elsewhere' as const) })
-      .map((close): DialogInput => ({ type: 'close', ...close })),
   },
   { weight: 1, arbitrary: fc.constant<DialogInput>({ type: 'tick' }) },
   { weight: 1, arbitrary: fc.constant<DialogInput>({ type: 'frame', frame: wire(messagingEventNotification()) }) },

@@ -186,6 +186,11 @@ describe('createDialogTracker', () => {
       expect(events.map((e) => e.type)).toEqual(['invited', 'closed']);
     });
 
+    it('a re-sent invitation without timestamps after its close announces nothing', () => {
+      const noTs = dialog({ metaDataLastUpdateTs: null });
+      expect(run([snapshot([noTs]), snapshot([closed]), snapshot([noTs])]).events.map((e) => e.type)).toEqual(['invited', 'closed']);
+    });
+
     it('is silent about a dialog first seen closed (an old call still listed in the conversation)', () => {
       expect(run([snapshot([closed]), snapshot([invited])]).events).toEqual([]);
     });
@@ -226,46 +231,6 @@ describe('createDialogTracker', () => {
 
     it('announces a re-sent invitation whose expiry moved into the future', () => {
       expect(run([snapshot([invited]), snapshot([dialog({ expiresAt: 5000, ts: 2 })])], 1000).events.map((e) => e.type)).toEqual(['invited']);
-    });
-  });
-
-  describe('declined', () => {
-    it('closes an announced invitation at once; the later CLOSED adds nothing', () => {
-      const { events } = run([snapshot([invited]), { type: 'close', dialogId: DIALOG, reason: 'declined' }, snapshot([closed])]);
-      expect(events).toEqual([
-        { type: 'invited', dialog: expected() },
-        { type: 'closed', reason: 'declined', dialog: expected() },
-      ]);
-    });
-
-    it('a re-sent invitation of a declined dialog announces nothing', () => {
-      const { events } = run([snapshot([invited]), { type: 'close', dialogId: DIALOG, reason: 'declined' }, snapshot([invited]), snapshot([invited], { subscriptionId: 'sub-2' })]);
-      expect(events.map((e) => e.type)).toEqual(['invited', 'closed']);
-    });
-
-    it('a re-sent invitation without timestamps after its close announces nothing', () => {
-      const noTs = dialog({ metaDataLastUpdateTs: null });
-      expect(run([snapshot([noTs]), snapshot([closed]), snapshot([noTs])]).events.map((e) => e.type)).toEqual(['invited', 'closed']);
-    });
-
-    it('ignores unknown, accepted and closed dialogs', () => {
-      const decline: DialogInput = { type: 'close', dialogId: DIALOG, reason: 'declined' };
-      expect(run([decline]).events).toEqual([]);
-      expect(run([snapshot([accepted]), decline]).events.map((e) => e.type)).toEqual(['accepted']);
-      expect(run([snapshot([invited]), snapshot([closed]), decline]).events.map((e) => e.type)).toEqual(['invited', 'closed']);
-    });
-  });
-
-  describe('answered elsewhere', () => {
-    const answered: DialogInput = { type: 'close', dialogId: DIALOG, reason: 'answered-elsewhere' };
-    it('closes an accepted dialog at once; later ACCEPTED and CLOSED snapshots add nothing', () => {
-      const joined = dialog({ sessionState: 'ACCEPTED', notificationKey: 'joined', ts: 3 });
-      const { events } = run([snapshot([invited]), snapshot([accepted]), answered, snapshot([joined]), snapshot([closed])]);
-      expect(events.map((e) => (e.type === 'closed' ? `closed:${e.reason}` : e.type))).toEqual(['invited', 'accepted', 'closed:answered-elsewhere']);
-    });
-    it('closes an announced invitation too, and ignores unknown dialogs', () => {
-      expect(run([snapshot([invited]), answered]).events.map((e) => (e.type === 'closed' ? e.reason : e.type))).toEqual(['invited', 'answered-elsewhere']);
-      expect(run([answered]).events).toEqual([]);
     });
   });
 

@@ -43,7 +43,7 @@ describe('sample SPA in Chromium against the emulator', () => {
       expect(await visitor.innerText(tid('invitation-text'))).toBe('Incoming voice call');
       await clickOn(visitor, 'decline-call');
       await banner(visitor).waitFor({ state: 'hidden' });
-      expect(await sessionReaches(visitor, 'declined')).toBe('declined (by consumer)');
+      expect(await sessionReaches(visitor, 'declined')).toBe('declined');
       await logEntries(visitor, 'closed', 'declined').waitFor();
       await agent.locator(`${tid('dialogs')} tbody tr`, { hasText: 'declined by the visitor' }).waitFor();
       expect(await callContainer(visitor).count()).toBe(0);

@@ -7,7 +7,7 @@ import { filter, firstValueFrom, Observable, timeout, type Subscription } from '
 import { createCallClient, type CallClient } from '../../lib';
 import { startEmulator, type RunningEmulator } from 'lp-call-streams-emulator';
 import { createFakeLpTag, type FakeLpTag } from '../../lib/testing';
-import type { ClosedCall } from '../../lib/dialog/types';
+import type { ClosedCall } from '../../lib/core/types';
 import { ACCOUNT, overEmulator } from './over-emulator';
 
 const WAIT = { first: 5000 };
@@ -69,13 +69,17 @@ describe('createCallClient against the emulator', () => {
     expect(lpTag.publishes()[0]?.data).toMatchObject({ serviceId: invite.serviceId, mode: 'VIDEO_CALL', visitorName: 'Jane', ssid: 'sid-1', svid: 'vid-1' });
 
     const states: string[] = [];
-    await new Promise<void>((resolve, reject) => client.accept(invitation).subscribe({ next: (s) => states.push(s.status), complete: resolve, error: reject }));
-    expect(states).toEqual(['accepting', 'active']);
+    const done = new Promise<void>((resolve, reject) => client.accept(invitation).subscribe({ next: (s) => states.push(s.status), complete: resolve, error: reject }));
+    await firstValueFrom(client.session$.pipe(filter((s) => s.status === 'joining'), timeout(WAIT)));
     expect(screen).toEqual(['created']);
     expect(heard).toEqual(['cobrowseOffered', 'cobrowseAccepted']);
 
+    // LivePerson's call app joins (no call app in Node: the agent side says ACCEPTED, then joined).
+    const joined = firstValueFrom(client.dialog$.pipe(filter((e) => e.type === 'updated' && e.dialog.notificationKey === 'joined'), timeout(WAIT)));
     emulator.agent.accept({ dialogId: invite.dialogId });
-    await firstValueFrom(client.dialog$.pipe(filter((e) => e.type === 'updated' && e.dialog.notificationKey === 'joined'), timeout(WAIT)));
+    await done;
+    expect(states).toEqual(['accepting', 'joining', 'active']);
+    await joined;
     expect(accepted).toEqual([invite.dialogId]);
 
     const closed$ = firstValueFrom(client.closed$.pipe(timeout(WAIT)));

@@ -51,9 +51,11 @@ describe('stream contracts over real sockets', () => {
     });
     // The conversation is requested over the client's own socket (a request holds it open too).
     await firstValueFrom(client.connection.request('cm.ConsumerRequestConversation', undefined).pipe(timeout(WAIT)));
-    emulator.agent.invite({ mode: 'VIDEO_CALL' });
+    const { dialogId } = emulator.agent.invite({ mode: 'VIDEO_CALL' });
+    // LivePerson's call app joins on cobrowseAccepted (none in Node: the agent side says ACCEPTED).
+    lpTag.events.bind('lpCoBrowse', 'cobrowseAccepted', () => emulator.agent.accept({ dialogId }));
     await done;
-    expect(outcome).toEqual(['accepting', 'active']);
+    expect(outcome).toEqual(['accepting', 'joining', 'active']);
     expect(lpTag.publishes().map((p) => p.eventName)).toEqual(['cobrowseOffered', 'cobrowseAccepted']);
   });
 

@@ -1,16 +1,21 @@
 /**
  * Leak checks of the public building blocks other than the client: lpTag streams (bound and still
- * waiting for the tag), lpCoBrowse publishing, the call-screen container, readiness streams, the
- * dialog and session operators and the call core hub — 1,000 subscribe/unsubscribe cycles each.
+ * waiting for the tag), lpCoBrowse publishing, the call-screen container, readiness streams, and
+ * the call core's operators (`callCore`, `callStreams`, `runCallEffects`, `callCommand`) composed
+ * as the README's "compose your own client" recipe does — 1,000 subscribe/unsubscribe cycles each,
+ * and the retained heap of that composition.
  */
-import { EMPTY, NEVER, Observable, Subject, throwError, VirtualAction, VirtualTimeScheduler, type Subscription } from 'rxjs';
-import { callDialogs } from '../../lib/dialog/call-dialogs';
-import { partitionDialogs } from '../../lib/dialog/partition-dialogs';
-import type { DialogEvent } from '../../lib/dialog/types';
+import { map, merge, Observable, Subject, throwError, VirtualAction, VirtualTimeScheduler, type Subscription } from 'rxjs';
+import { callCommand } from '../../lib/core/command';
+import { callCore } from '../../lib/core/call-core';
+import { runCallEffects, type CallPorts } from '../../lib/core/effects';
+import { callStreams, type CallStreams } from '../../lib/core/streams';
+import type { CallInput } from '../../lib/core/types';
 import { callScreenContainer } from '../../lib/dom/call-screen-container';
 import { RequestError } from '../../lib/errors';
 import { fromSessionError, fromSessionResume } from '../../lib/lptag/call-events';
 import { fromLpTagEvent } from '../../lib/lptag/from-lptag-event';
+import type { LpTagLike } from '../../lib/lptag/lptag-like';
 import { publishLpCoBrowse } from '../../lib/lptag/publish-lpcobrowse';
 import { decode } from '../../lib/protocol/decode-frame';
 import type { InboundFrame } from '../../lib/protocol/types';
@@ -18,16 +23,10 @@ import { callReadiness } from '../../lib/readiness/call-readiness';
 import { checkIceServers } from '../../lib/readiness/check-ice-servers';
 import { requestCallPermission } from '../../lib/readiness/request-call-permission';
 import { retryRequest } from '../../lib/rpc/retry';
-import { createCallCoreHub } from '../../lib/session/call-core-hub';
-import { callSession } from '../../lib/session/call-session';
-import { offerOnInvite } from '../../lib/session/offer-on-invite';
-import type { SessionEvent } from '../../lib/session/session-event';
-import { sessionEffects } from '../../lib/session/session-effects';
-import { withCallScreen } from '../../lib/session/with-call-screen';
 import { createFakeLpTag, type FakeLpTag } from '../../lib/testing/fake-lptag';
 import { callDialog, conversationUpsert, exConversationNotification, frameText, mainDialog } from '../../lib/testing/frames';
 import { fakeBrowser, fakePeerConnections } from '../readiness/fakes';
-import { advance, containers, cycle, CYCLES, pending } from './harness';
+import { advance, containers, countingLpTag, cycle, CYCLES, heapGrowth, pending } from './harness';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -39,13 +38,74 @@ function virtual(): VirtualTimeScheduler {
   return new VirtualTimeScheduler(VirtualAction, Infinity);
 }
 
-/** An invitation frame of call `call-1`, decoded as the connection would hand it on. */
-function invitationFrame(scheduler: VirtualTimeScheduler): InboundFrame {
-  const dialog = callDialog({ dialogId: 'call-1', sessionState: 'INVITED', mode: 'VIDEO_CALL', creationTs: 500, expiresAt: scheduler.now() + 120_000, metaDataLastUpdateTs: 1001 });
-  const change = conversationUpsert({ conversationId: 'conv-1', metaDataLastUpdateTs: 1001, dialogs: [mainDialog({ conversationId: 'conv-1' }), dialog] });
+/** A frame of call `call-1` in `sessionState` (expiring 120 s from now), decoded as the connection would hand it on. */
+function callFrame(scheduler: VirtualTimeScheduler, sessionState: 'INVITED' | 'ACCEPTED' = 'INVITED'): InboundFrame {
+  const ts = sessionState === 'INVITED' ? 1001 : 1002;
+  const dialog = callDialog({ dialogId: 'call-1', sessionState, mode: 'VIDEO_CALL', creationTs: 500, expiresAt: scheduler.now() + 120_000, metaDataLastUpdateTs: ts });
+  const change = conversationUpsert({ conversationId: 'conv-1', metaDataLastUpdateTs: ts, dialogs: [mainDialog({ conversationId: 'conv-1' }), dialog] });
   const decoded = decode(frameText(exConversationNotification({ subscriptionId: 'sub-1', changes: [change] })));
-  if (!decoded.ok) throw new Error('the invitation frame does not decode');
+  if (!decoded.ok) throw new Error(`the ${sessionState} frame does not decode`);
   return decoded.frame;
+}
+
+const invitationFrame = (scheduler: VirtualTimeScheduler): InboundFrame => callFrame(scheduler, 'INVITED');
+
+/** Every public view of the core, held. */
+function holdViews(calls: CallStreams): Subscription {
+  const all = quietly(calls.step$);
+  for (const view of [calls.dialog$, calls.invitation$, calls.accepted$, calls.closed$, calls.error$, calls.resume$, calls.session$]) all.add(quietly(view));
+  return all;
+}
+
+/**
+ * The core composed as the README's recipe (and the client) compose it: frames → `callCore` (lpTag
+ * resume / sessionError and the private input subject as its inputs) → `runCallEffects` (publishes
+ * to `lpTag`, the jsdom call screen) → `callStreams`; commands through `callCommand`.
+ */
+function composeCore(lpTag: () => LpTagLike | undefined, scheduler: VirtualTimeScheduler) {
+  const frameSubject$ = new Subject<InboundFrame>();
+  const inputSubject$ = new Subject<CallInput>();
+  const dispatch = (input: CallInput): void => inputSubject$.next(input);
+  const lpTagConfig = { scheduler };
+  const ports: CallPorts = {
+    publish: (request) => publishLpCoBrowse(lpTag, request, { ...lpTagConfig, visitorName: 'Leak Tester' }),
+    callScreen: () => callScreenContainer(document),
+  };
+  const inputs = merge(
+    fromSessionResume(lpTag, lpTagConfig).pipe(map((resume): CallInput => ({ type: 'resume', resume }))),
+    fromSessionError(lpTag, lpTagConfig).pipe(map((error): CallInput => ({ type: 'session-error', error }))),
+    inputSubject$,
+  );
+  const calls = callStreams(frameSubject$.pipe(callCore({ scheduler, inputs }), runCallEffects(ports, dispatch)));
+  const accept = () => callCommand(calls.step$, dispatch, 'accept', 'call-1');
+  return { calls, accept, frameSubject$, inputSubject$ };
+}
+
+/**
+ * One call through the composition, every view held: invitation, `accept()` (the container
+ * appears), ACCEPTED (the accept is done, the call is on); then everything is unsubscribed
+ * mid-call, which must remove the container at once.
+ */
+function callCycles(core: ReturnType<typeof composeCore>, scheduler: VirtualTimeScheduler, cycles: number): { readonly accepted: number } {
+  let accepted = 0;
+  let held: Subscription | undefined;
+  cycle(
+    cycles,
+    () => (held = holdViews(core.calls)),
+    () => {
+      core.frameSubject$.next(callFrame(scheduler, 'INVITED'));
+      held?.add(core.accept().subscribe({ next: (state) => (accepted += state.status === 'active' ? 1 : 0), error: () => undefined }));
+      advance(scheduler, 0);
+      if (containers() !== 1) throw new Error(`expected the call screen while accepting, found ${containers()}`);
+      core.frameSubject$.next(callFrame(scheduler, 'ACCEPTED'));
+      advance(scheduler, 10);
+      if (containers() !== 1) throw new Error(`expected the call screen while the call is on, found ${containers()}`);
+    },
+    () => {
+      if (containers() !== 0) throw new Error(`expected no call screen once unsubscribed, found ${containers()}`);
+    },
+  );
+  return { accepted };
 }
 
 describe(`lpTag adapters, ${CYCLES} cycles each: no binding and nothing scheduled afterwards`, () => {
@@ -150,84 +210,70 @@ describe(`readiness streams, ${CYCLES} cycles each: no listener, no open device,
   });
 });
 
-describe(`dialog and session operators, ${CYCLES} cycles each: source unobserved and nothing scheduled afterwards`, () => {
-  it('callDialogs and partitionDialogs (the open invitation arms an expiry timer)', () => {
+describe(`the call core's operators, ${CYCLES} cycles each: sources unobserved, lpTag unbound, no container and nothing scheduled afterwards`, () => {
+  it('callCore and callStreams, every view held (the open invitation arms an expiry timer)', () => {
     const scheduler = virtual();
     const frames = new Subject<InboundFrame>();
-    const frame = invitationFrame(scheduler);
-    const dialogs$ = frames.pipe(callDialogs({ scheduler }));
-    const { invitation$, accepted$, closed$ } = partitionDialogs(dialogs$);
+    const inputs = new Subject<CallInput>();
+    const calls = callStreams(frames.pipe(callCore({ scheduler, inputs })));
     let invitations = 0;
     cycle(
       CYCLES,
       () => {
-        const all = invitation$.subscribe(() => (invitations += 1));
-        all.add(accepted$.subscribe());
-        all.add(closed$.subscribe());
+        const all = holdViews(calls);
+        all.add(calls.invitation$.subscribe(() => (invitations += 1)));
         return all;
       },
       () => {
-        frames.next(frame);
+        frames.next(invitationFrame(scheduler));
+        expect(pending(scheduler)).toBe(1); // the expiry alarm
         advance(scheduler, 10);
       },
     );
     expect(invitations).toBe(CYCLES);
-    expect(frames.observed).toBe(false);
+    expect(frames.observed || inputs.observed).toBe(false);
     expect(pending(scheduler)).toBe(0);
   });
 
-  it('callSession, sessionEffects, offerOnInvite and withCallScreen (the container is held while active)', () => {
+  it('runCallEffects and callCommand: a call accepted, then everything unsubscribed mid-call (the container is held while the call is on)', () => {
     const scheduler = virtual();
     const lpTag = createFakeLpTag();
     lpTag.events.bind('lpCoBrowse', '*', () => undefined);
-    const events = new Subject<SessionEvent>();
-    const dialog = new Subject<DialogEvent>();
-    const invitations = frames$(scheduler).pipe(callDialogs({ scheduler }));
-    const publish = (request: Parameters<typeof publishLpCoBrowse>[1]) => publishLpCoBrowse(() => lpTag, request, { scheduler, visitorName: 'Leak Tester' });
-    const ports = { publish, callScreen: () => callScreenContainer(document) };
-    const state$ = events.pipe(callSession());
-    cycle(
-      CYCLES,
-      () => {
-        const all = quietly(state$.pipe(sessionEffects(ports)));
-        all.add(quietly(state$.pipe(offerOnInvite(publish))));
-        all.add(quietly(state$.pipe(withCallScreen(ports.callScreen))));
-        all.add(dialog.subscribe((event) => events.next({ type: 'dialog', event })));
-        all.add(invitations.subscribe((event) => dialog.next(event)));
-        return all;
-      },
-      () => {
-        advance(scheduler, 0);
-        events.next({ type: 'accept', dialogId: 'call-1', at: scheduler.now() });
-        advance(scheduler, 0);
-        expect(containers()).toBe(1);
-      },
-    );
-    expect(events.observed).toBe(false);
+    const core = composeCore(() => lpTag, scheduler);
+    const { accepted } = callCycles(core, scheduler, CYCLES);
+    expect(accepted).toBe(CYCLES);
+    expect(lpTag.publishes().map((p) => p.eventName).slice(0, 4)).toEqual(['cobrowseOffered', 'cobrowseAccepted', 'cobrowseOffered', 'cobrowseAccepted']);
+    expect(lpTag.publishes()).toHaveLength(2 * CYCLES);
+    expect(core.frameSubject$.observed || core.inputSubject$.observed).toBe(false);
     expect(lpTag.bindingCount()).toBe(1); // the test's own listener
-    expect(lpTag.publishes().map((p) => p.eventName).slice(0, 2)).toEqual(['cobrowseOffered', 'cobrowseOffered']);
     expect(containers()).toBe(0);
     expect(pending(scheduler)).toBe(0);
   });
 
-  it('createCallCoreHub: step$ releases its sources, the expiry timer and the container', () => {
+  it('runCallEffects, unsubscribed while its publish and the lpTag streams still wait for lpTag (polling)', () => {
     const scheduler = virtual();
-    const frames = new Subject<InboundFrame>();
-    const resumes = new Subject<never>();
-    const errors = new Subject<never>();
-    const frame = invitationFrame(scheduler);
-    const hub = createCallCoreHub({ frame$: frames, resume$: resumes, sessionError$: errors }, { publish: () => EMPTY, callScreen: () => callScreenContainer(document) }, { scheduler });
+    const core = composeCore(() => undefined, scheduler);
     cycle(
       CYCLES,
-      () => quietly(hub.step$),
+      () => holdViews(core.calls),
       () => {
-        frames.next(frame);
-        hub.dispatch({ type: 'intent', id: 1, intent: { type: 'accept', dialogId: 'call-1', at: scheduler.now() } });
-        advance(scheduler, 0);
-        expect(containers()).toBe(1);
+        core.frameSubject$.next(invitationFrame(scheduler));
+        advance(scheduler, 1000);
       },
     );
-    expect(frames.observed || resumes.observed || errors.observed).toBe(false);
+    expect(core.frameSubject$.observed || core.inputSubject$.observed).toBe(false);
+    expect(pending(scheduler)).toBe(0);
+  });
+
+  it(`the composition, ${CYCLES} calls after a warm-up: retained heap grows by less than 1 MB`, () => {
+    const scheduler = virtual();
+    const lpTag = countingLpTag(); // keeps no history of its own
+    const core = composeCore(() => lpTag, scheduler);
+    let accepted = 0;
+    const { growth } = heapGrowth((cycles) => (accepted += callCycles(core, scheduler, cycles).accepted), CYCLES / 2, CYCLES);
+    expect(accepted).toBe(CYCLES / 2 + CYCLES);
+    expect(growth).toBeLessThan(1024 * 1024);
+    expect(lpTag.bindingCount()).toBe(0);
     expect(containers()).toBe(0);
     expect(pending(scheduler)).toBe(0);
   });
@@ -244,11 +290,3 @@ describe(`dialog and session operators, ${CYCLES} cycles each: source unobserved
     expect(pending(scheduler)).toBe(0);
   });
 });
-
-/** A cold stream of the invitation frame, then silence (a live socket that has nothing more to say). */
-function frames$(scheduler: VirtualTimeScheduler): Observable<InboundFrame> {
-  return new Observable<InboundFrame>((subscriber) => {
-    subscriber.next(invitationFrame(scheduler));
-    return NEVER.subscribe(subscriber);
-  });
-}

@@ -12,9 +12,12 @@ describe('createTestCallClient (test kit)', () => {
     expect(invitations.map((i) => i.kind)).toEqual(['voice']);
     const invitation = invitations[0];
     if (invitation === undefined) throw new Error('no invitation');
-    t.client.accept(invitation).subscribe();
+    const states: string[] = [];
+    t.client.accept(invitation).subscribe({ next: (s) => states.push(s.status), complete: () => states.push('|') });
     t.advance(0);
     expect(t.lpTag.publishes().map((p) => p.eventName)).toEqual(['cobrowseOffered', 'cobrowseAccepted']);
+    t.sendCall('ACCEPTED', { mode: 'VOICE_CALL', notificationKey: 'accepted' }); // LivePerson's call app joined
+    expect(states).toEqual(['accepting', 'joining', 'active', '|']);
     subscription.unsubscribe();
     t.advance(0);
     expect(t.scheduler.actions).toHaveLength(0);

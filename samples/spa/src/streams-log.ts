@@ -22,13 +22,12 @@ export function describeState(state: CallState): string {
     case 'invited':
     case 'offered':
     case 'accepting':
+    case 'joining':
       return `${state.status} (${state.dialog.kind})`;
     case 'active':
       return state.resumes > 0 ? `active (resumed ×${state.resumes})` : 'active';
     case 'ended':
       return `ended (${state.reason})`;
-    case 'declined':
-      return `declined (by ${state.by})`;
     case 'failed':
       return state.failure.type === 'session-error' ? `failed (${state.failure.id})` : `failed (${state.failure.type}: ${state.failure.message})`;
     default:

@@ -5,7 +5,7 @@
  */
 import { mergeCallDialog, sameDialogState } from '../../../lib/dialog/call-dialog';
 import { isExpired } from './state';
-import type { ConversationRecord, DialogPhase, DialogRecord, DialogsState, DialogStep, SessionCloseReason } from './state';
+import type { ConversationRecord, DialogPhase, DialogRecord, DialogsState, DialogStep } from './state';
 import type { CallDialog, CloseReason, DialogEvent } from '../../../lib/dialog/types';
 
 const ANNOUNCED: ReadonlySet<DialogPhase> = new Set(['invited', 'accepted', 'open']);
@@ -72,12 +72,6 @@ export class DialogsDraft {
   /** Closes every announced invitation whose `expiresAt` has passed: reason `expired`. */
   expireDue(): void {
     this.closeWhere((r) => r.phase === 'invited' && isExpired(r.dialog, this.now), () => 'expired');
-  }
-
-  /** The call session closed it: `declined` closes an announced invitation, `answered-elsewhere` an invitation or accepted dialog. */
-  closeBySession(dialogId: string, reason: SessionCloseReason): void {
-    const record = this.dialogs.get(dialogId);
-    if (record?.phase === 'invited' || (reason === 'answered-elsewhere' && record?.phase === 'accepted')) this.close(record, reason);
   }
 
   /** Closes every dialog that is not closed yet and matches; silently if it was never announced. */

@@ -2,7 +2,7 @@
  * REFERENCE MODEL (spec only): the dialog rules as a pure reducer `(state, input, now) => { state,
  * events }` that copies its state on every input and walks every dialog ever seen. It was the
  * library's core until the incremental `createDialogTracker` replaced it; it stays here because it
- * is simple to read, and properties.spec.ts checks that the tracker emits exactly what it emits.
+ * is simple to read, and reference.spec.ts checks that the tracker emits exactly what it emits.
  */
 import { isCobrowseDialog, isExConversationChange } from '../../../lib/protocol/guards';
 import type { ConversationDetails, ExConversationChangeNotification } from '../../../lib/protocol/types';
@@ -25,7 +25,6 @@ export interface ReduceDialogsOptions {
  *   `subscriptionId` marks a full listing: open dialogs of conversations absent from it close
  *   (`conversation-closed`). Each UPSERT is a whole snapshot (see `applyUpsert`); a DELETE
  *   closes the conversation's open dialogs (`conversation-closed`) for good.
- * - `close`: the call session closed that dialog (`declined` / `answered-elsewhere`).
  * - `tick`: nothing more (the expiry sweep above is its whole job).
  */
 export function reduceDialogs(state: DialogsState, input: DialogInput, now: number, options: ReduceDialogsOptions = {}): DialogStep {
@@ -33,8 +32,7 @@ export function reduceDialogs(state: DialogsState, input: DialogInput, now: numb
   if (!relevant && (nextExpiry(state) ?? Infinity) > now) return { state, events: [] };
   const draft = new DialogsDraft(state, now, options.expirySkewMs);
   draft.expireDue();
-  if (input.type === 'close') draft.closeBySession(input.dialogId, input.reason);
-  else if (input.type === 'frame' && isExConversationChange(input.frame)) applyNotification(draft, input.frame);
+  if (input.type === 'frame' && isExConversationChange(input.frame)) applyNotification(draft, input.frame);
   return draft.result();
 }
 

@@ -1,7 +1,7 @@
 /**
  * The REFERENCE MODEL's state (spec only): the dialog rules as a pure reducer that copies its state
  * on every input — simple and obviously right, O(history) per input. The library's incremental core
- * (lib/dialog/dialog-core.ts) must produce the same events; properties.spec.ts checks it.
+ * (lib/dialog/dialog-core.ts) must produce the same events; reference.spec.ts checks it.
  */
 import type { CallDialog, DialogEvent } from '../../../lib/dialog/types';
 
@@ -37,7 +37,7 @@ export interface DialogsState {
   readonly subscriptionIds: ReadonlySet<string>;
 }
 
-export type { DialogInput, SessionCloseReason } from '../../../lib/dialog/state';
+export type { DialogInput } from '../../../lib/dialog/state';
 
 /** The reducer's result: the next state and the events to emit, in order. */
 export interface DialogStep {

@@ -1,4 +1,4 @@
-import { isLpTagLike } from 'lp-call-streams';
+import { isLpTagLike } from 'lp-call-streams/testing';
 
 describe('lptag-standin entry (what /lptag.js runs)', () => {
   afterEach(() => {

@@ -1,4 +1,4 @@
-import { isLpTagLike } from 'lp-call-streams';
+import { isLpTagLike } from 'lp-call-streams/testing';
 import { installHarness } from './setup';
 
 describe('installLpTagStandIn', () => {

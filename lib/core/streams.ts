@@ -1,0 +1,78 @@
+import { distinctUntilChanged, filter, map, mergeMap, ReplaySubject, share, skip, subscribeOn, type Observable } from 'rxjs';
+import type { AcceptedCall, CallInvitation, DialogEvent } from '../dialog/types';
+import { callQueue } from './queue';
+import type { CallError, CallEvent, CallResume, CallState, CallStep, ClosedCall } from './types';
+
+/** The public call streams, every one a view of the core's steps. */
+export interface CallStreams {
+  /** The steps, shared: each subscriber first gets the current one (the latest step, or the initial one), then every new one. */
+  readonly step$: Observable<CallStep>;
+  /** Events: every COBROWSE dialog change as the server told it (calls and co-browse). */
+  readonly dialog$: Observable<DialogEvent>;
+  /** Events: call invitations this page shows; each can be accepted until `closed$` says otherwise. */
+  readonly invitation$: Observable<CallInvitation>;
+  /** Events: the call this page holds is confirmed by the server (ACCEPTED), once per call. */
+  readonly accepted$: Observable<AcceptedCall>;
+  /** Events: a call this page showed is over, with its reason, once per call. */
+  readonly closed$: Observable<ClosedCall>;
+  /** Events: `sessionError`s of LivePerson's call app, and failures of a call whose dialog is not known. */
+  readonly error$: Observable<CallError>;
+  /** Events, with one replay: a late subscriber first gets the resume that restored the call still on. */
+  readonly resume$: Observable<CallResume>;
+  /** State: the call session; replays the latest, then emits only real changes. */
+  readonly session$: Observable<CallState>;
+}
+
+type EventOf<T extends CallEvent['type']> = Extract<CallEvent, { readonly type: T }>;
+
+/**
+ * Shares the core's steps (the first subscriber starts the core, the last one leaving stops it; a
+ * later subscriber starts it afresh) and derives every public stream from them. State streams
+ * replay: `session$` its latest state, `resume$` the resume that restored the call still on. Event
+ * streams skip the step a subscriber joins on: a late subscriber never sees a stale event.
+ *
+ * Every subscription is made on the core's queue: whatever a host does synchronously inside a
+ * handler (a command, another subscription, an unsubscription) happens after the step in hand
+ * reached every subscriber — subscription order never matters.
+ *
+ * ```text
+ * steps:        s-I--A--C-|
+ * invitation$:  --i-------|
+ * session$:     s-I--A--C-|
+ * closed$:      --------c-|
+ * ```
+ *
+ * @example
+ * import { callCore, callStreams } from 'lp-call-streams';
+ * const { invitation$, session$ } = callStreams(notification$.pipe(callCore()));
+ */
+export function callStreams(core$: Observable<CallStep>): CallStreams {
+  const step$ = core$.pipe(
+    share({ connector: () => new ReplaySubject<CallStep>(1), resetOnError: true, resetOnComplete: true, resetOnRefCountZero: true }),
+    subscribeOn(callQueue),
+  );
+  /** The events of the steps after the one a subscriber joins on. */
+  const eventsOf = <T extends CallEvent['type']>(type: T): Observable<EventOf<T>> =>
+    step$.pipe(
+      skip(1),
+      mergeMap((step) => step.events),
+      filter((event): event is EventOf<T> => event.type === type),
+    );
+  return {
+    step$,
+    dialog$: eventsOf('dialog').pipe(map(({ event }) => event)),
+    invitation$: eventsOf('invitation').pipe(map(({ invitation }) => invitation)),
+    accepted$: eventsOf('accepted').pipe(map(({ call }) => call)),
+    closed$: eventsOf('closed').pipe(map(({ call }) => call)),
+    error$: eventsOf('error').pipe(map(({ error }) => error)),
+    resume$: step$.pipe(
+      mergeMap((step, index) =>
+        index === 0 ? (step.resumed === undefined ? [] : [step.resumed]) : step.events.flatMap((event) => (event.type === 'resume' ? [event.resume] : [])),
+      ),
+    ),
+    session$: step$.pipe(
+      map(({ session }) => session),
+      distinctUntilChanged(),
+    ),
+  };
+}
