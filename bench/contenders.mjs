@@ -7,7 +7,8 @@
 //   (b) hand-written the imperative handler the tutorial leads a brand to write: JSON.parse, find
 //                    COBROWSE dialogs, compare sessionState with a Map of what each dialog last said
 //   (c) rxjs         the same rules as a plain RxJS pipeline: map(JSON.parse) → mergeMap → scan over a Map → share
-//   (d) ours         lp-call-streams: decode → callDialogs → partitionDialogs (four subscribers)
+//   (d) ours         lp-call-streams, the path createCallClient runs: decode → callCore → runCallEffects
+//                    → callStreams, with dialog$, invitation$, accepted$, closed$ and session$ subscribed
 import { dialogCore, lib, protocol, rxjs } from './lib.mjs';
 
 const { Subject, asyncScheduler, filter, map, mergeMap, scan, share } = rxjs;
@@ -145,7 +146,9 @@ export function tracker(clock) {
 
 /** (d) */
 export function ours(clock, options = {}) {
-  const text$ = new Subject();
+  const { Subject: S, merge } = rxjs;
+  const text$ = new S();
+  const inputSubject$ = new S();
   // The frame's time is the clock; expiry timers go to the real async scheduler (none fall due in a run).
   const scheduler = { now: () => clock.now, schedule: (work, delay, state) => asyncScheduler.schedule(work, delay, state) };
   const frame$ = text$.pipe(
@@ -153,22 +156,29 @@ export function ours(clock, options = {}) {
     filter((result) => result.ok),
     map((result) => result.frame),
   );
-  const streams = lib.partitionDialogs(frame$.pipe(lib.callDialogs({ scheduler, ...options })));
+  // What createCallClient composes (its ports: lpTag's publish and the container) with ports that cost nothing.
+  const ports = { publish: () => rxjs.of(true), callScreen: () => rxjs.NEVER };
+  const calls = lib.callStreams(
+    frame$.pipe(lib.callCore({ scheduler, ...options, inputs: merge(inputSubject$) }), lib.runCallEffects(ports, (input) => inputSubject$.next(input))),
+  );
   const counts = zero();
   const reasons = {};
+  const shown = { invitations: 0, accepted: 0, closed: 0, states: 0 };
+  // dialog$ is the server's view (checked against the ground truth); the call view is one call at a time.
   const subscriptions = [
-    streams.dialog$.subscribe((e) => e.type === 'updated' && (counts.updated += 1)),
-    streams.invitation$.subscribe(() => (counts.invited += 1)),
-    streams.accepted$.subscribe(() => (counts.accepted += 1)),
-    streams.closed$.subscribe(({ reason }) => {
-      counts.closed += 1;
-      reasons[reason] = (reasons[reason] ?? 0) + 1;
+    calls.dialog$.subscribe((e) => {
+      counts[e.type] += 1;
+      if (e.type === 'closed') reasons[e.reason] = (reasons[e.reason] ?? 0) + 1;
     }),
+    calls.invitation$.subscribe(() => (shown.invitations += 1)),
+    calls.accepted$.subscribe(() => (shown.accepted += 1)),
+    calls.closed$.subscribe(() => (shown.closed += 1)),
+    calls.session$.subscribe(() => (shown.states += 1)),
   ];
   return {
     name: 'lp-call-streams',
     feed: (text) => text$.next(text),
-    counts: () => ({ ...counts, reasons: { ...reasons } }),
+    counts: () => ({ ...counts, reasons: { ...reasons }, shown: { ...shown } }),
     dispose: () => subscriptions.forEach((s) => s.unsubscribe()),
   };
 }

@@ -5,6 +5,7 @@ import {
   distinctUntilChanged,
   EMPTY,
   endWith,
+  filter,
   ignoreElements,
   map,
   merge,
@@ -61,6 +62,7 @@ export function callEffects(ports: CallPorts): OperatorFunction<CallStep, CallIn
             takeUntil(shared$.pipe(ignoreElements(), endWith(true))),
           ),
           shared$.pipe(
+            filter((step) => step.publishes.length > 0), // most steps publish nothing: no inner stream for them
             concatMap((step) => step.publishes),
             publishRequests(ports.publish),
           ),

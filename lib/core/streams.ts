@@ -1,4 +1,4 @@
-import { distinctUntilChanged, filter, map, mergeMap, ReplaySubject, share, skip, subscribeOn, type Observable } from 'rxjs';
+import { distinctUntilChanged, map, mergeMap, Observable, ReplaySubject, share, subscribeOn, type OperatorFunction } from 'rxjs';
 import type { AcceptedCall, CallInvitation, DialogEvent } from '../dialog/types';
 import { callQueue } from './queue';
 import type { CallError, CallEvent, CallResume, CallState, CallStep, ClosedCall } from './types';
@@ -24,6 +24,32 @@ export interface CallStreams {
 }
 
 type EventOf<T extends CallEvent['type']> = Extract<CallEvent, { readonly type: T }>;
+
+const isOfType =
+  <T extends CallEvent['type']>(type: T) =>
+  (event: CallEvent): event is EventOf<T> =>
+    event.type === type;
+
+/**
+ * The events of `type` in the steps after the one a subscriber joins on (the current step: already
+ * happened). The same as `skip(1), mergeMap((step) => step.events), filter(…)` without an inner
+ * subscription per step and view: every step passes every view, and most carry one event or none.
+ */
+function eventsAfterJoin<T extends CallEvent['type']>(type: T): OperatorFunction<CallStep, EventOf<T>> {
+  const wanted = isOfType(type);
+  return (step$) =>
+    new Observable<EventOf<T>>((subscriber) => {
+      let joined = false;
+      return step$.subscribe({
+        next(step) {
+          if (!joined) joined = true;
+          else for (const event of step.events) if (wanted(event)) subscriber.next(event);
+        },
+        error: (error: unknown) => subscriber.error(error),
+        complete: () => subscriber.complete(),
+      });
+    });
+}
 
 /**
  * Shares the core's steps (the first subscriber starts the core, the last one leaving stops it; a
@@ -51,13 +77,7 @@ export function callStreams(core$: Observable<CallStep>): CallStreams {
     share({ connector: () => new ReplaySubject<CallStep>(1), resetOnError: true, resetOnComplete: true, resetOnRefCountZero: true }),
     subscribeOn(callQueue),
   );
-  /** The events of the steps after the one a subscriber joins on. */
-  const eventsOf = <T extends CallEvent['type']>(type: T): Observable<EventOf<T>> =>
-    step$.pipe(
-      skip(1),
-      mergeMap((step) => step.events),
-      filter((event): event is EventOf<T> => event.type === type),
-    );
+  const eventsOf = <T extends CallEvent['type']>(type: T): Observable<EventOf<T>> => step$.pipe(eventsAfterJoin(type));
   return {
     step$,
     dialog$: eventsOf('dialog').pipe(map(({ event }) => event)),
