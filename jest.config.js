@@ -13,6 +13,8 @@ module.exports = {
     '^lp-call-streams$': '<rootDir>/lib/index.ts',
     '^lp-call-streams/testing$': '<rootDir>/lib/testing/index.ts',
     '^lp-call-streams/protocol$': '<rootDir>/lib/protocol/index.ts',
+    '^lp-call-streams/connection$': '<rootDir>/lib/connection/index.ts',
+    '^lp-call-streams/readiness$': '<rootDir>/lib/readiness/index.ts',
     '^lp-call-streams-emulator$': '<rootDir>/packages/emulator/lib/index.ts',
   },
   // Builds once when the artifacts some suites run are missing (a bare `npx jest` on a fresh checkout).

@@ -28,7 +28,7 @@ const base = (name, extra) => ({
   name,
   mode: 'production',
   target: ['web', 'es2020'],
-  entry: './lib/index.ts',
+  entry: './lib/bundle.ts',
   module: { rules: [tsRule] },
   devtool: false,
   performance: { hints: false },
@@ -41,6 +41,8 @@ const librarySources = {
   'lp-call-streams$': path.resolve(__dirname, 'lib/index.ts'),
   'lp-call-streams/testing$': path.resolve(__dirname, 'lib/testing/index.ts'),
   'lp-call-streams/protocol$': path.resolve(__dirname, 'lib/protocol/index.ts'),
+  'lp-call-streams/connection$': path.resolve(__dirname, 'lib/connection/index.ts'),
+  'lp-call-streams/readiness$': path.resolve(__dirname, 'lib/readiness/index.ts'),
 };
 
 // An ES module bundle with rxjs external (kept as `import … from 'rxjs'`), written to `dir`.

@@ -112,15 +112,6 @@ async function baseline(server) {
 
 const key = (event) => (event[0] === 'closed' ? `closed:${event[2]}` : event[0]);
 
-/**
- * The one invitation the client's call session is offering ends `answered-elsewhere` when the server
- * reports it ACCEPTED (the consumer did not accept it on this page): documented in lib/session/README.md.
- */
-function answeredElsewhere(expected, actual) {
-  const at = expected.indexOf('accepted');
-  return at >= 0 && actual.join() === [...expected.slice(0, at), 'closed:answered-elsewhere'].join();
-}
-
 /** Compares what the client delivered with the ground truth (per dialog, and across dialogs). */
 function check(expected, delivered) {
   const want = new Map();
@@ -139,16 +130,15 @@ function check(expected, delivered) {
   const examples = [];
   for (const [dialogId, list] of want) {
     const actual = got.get(dialogId) ?? [];
-    if (actual.join() !== list.join() && !answeredElsewhere(list, actual)) {
+    // dialog$ is the server's view: every dialog's events exactly as the ground truth.
+    if (actual.join() !== list.join()) {
       wrongDialogs += 1;
       if (examples.length < 3) examples.push({ dialogId, expected: list, delivered: actual });
     }
   }
   const unexpectedDialogs = [...got.keys()].filter((id) => !want.has(id)).length;
-  // Across dialogs: the delivered events, in delivery order, against the ground truth's order (events of
-  // answered-elsewhere dialogs left out on both sides).
-  const settledElsewhere = new Set(delivered.filter((e) => e[2] === 'answered-elsewhere').map((e) => e[1]));
-  const sequence = (events) => events.filter((e) => !settledElsewhere.has(e[1])).map((e) => `${e[1]}:${key(e)}`).join();
+  // Across dialogs: the delivered events, in delivery order, against the ground truth's order.
+  const sequence = (events) => events.map((e) => `${e[1]}:${key(e)}`).join();
   const globalOrder = sequence(expected) === sequence(delivered);
   return { dialogs: want.size, expectedEvents: expected.length, deliveredEvents: delivered.length, wrongDialogs, unexpectedDialogs, everyDialogInOrder: wrongDialogs === 0 && unexpectedDialogs === 0, globalOrder, examples };
 }

@@ -1,7 +1,8 @@
 /**
  * lp-call-streams — LivePerson voice and video calls over the Messaging Window API as typed,
- * composable RxJS 7 streams. The public surface, by name (the API report in `api/` pins it).
- * The wire model is `lp-call-streams/protocol`; the test kit `lp-call-streams/testing`.
+ * composable RxJS 7 streams: the call client, the call core and its views, the auth providers, the
+ * lpTag and DOM adapters, the errors (the API report in `api/` pins it). Other entries:
+ * `lp-call-streams/connection`, `/readiness`, `/protocol`, `/testing`.
  */
 
 // ── The client: the whole integration ───────────────────────────────────────────────────────────
@@ -17,20 +18,8 @@ export { rememberServices } from './auth/remember-services';
 export type { RememberServicesOptions } from './auth/remember-services';
 export type { FetchLike, FetchResponseLike } from './auth/http';
 
-// ── The connection on its own (chat, your own pipelines) ────────────────────────────────────────
-export { createConnection } from './connection/create-connection';
-export type { Connection, ConnectionConfig, ConnectionState, EndpointConfig, MessagingEventsOptions, RequestOptions } from './connection/types';
-export type { ConnectionDiagnostic } from './connection/diagnostics';
-export type { SocketDiagnostic } from './transport/socket-link';
-export type { TypedResponse } from './rpc/request';
-export { retryRequest } from './rpc/retry';
-export type { RetryRequestConfig } from './rpc/retry';
-export type { QueueConfig, QueueDropReason } from './rpc/queue';
-export type { ClientPropertiesConfig } from './transport/client-properties';
-export type { KeepAliveConfig } from './transport/keep-alive';
-export type { EndCause, ReconnectPolicy, Refresh } from './transport/reconnect-policy';
-export { CloseCode } from './transport/close-codes';
-export type { CloseEventLike, CloseInfo, Handler, MessageEventLike, WebSocketFactory, WebSocketLike } from './transport/websocket-like';
+// The connection on its own (chat, your own pipelines) is `lp-call-streams/connection`; call
+// readiness (before accept) `lp-call-streams/readiness`; the wire model `lp-call-streams/protocol`.
 
 // ── The call core and its views (compose your own client: see the README) ──────────────────────
 export { callCore } from './core/call-core';
@@ -72,27 +61,6 @@ export type { LpTagAccessor, LpTagLike, LpTagListener, LpTagSource } from './lpt
 export type { LpTagConfig, LpTagDiagnostic } from './lptag/diagnostics';
 export { callScreenContainer } from './dom/call-screen-container';
 export type { CallScreenContainerConfig } from './dom/call-screen-container';
-
-// ── Call readiness (before accept) ──────────────────────────────────────────────────────────────
-export { callReadiness } from './readiness/call-readiness';
-export type { CallReadinessConfig } from './readiness/call-readiness';
-export { requestCallPermission } from './readiness/request-call-permission';
-export type { CallPermissionResult, PermissionFailure } from './readiness/request-call-permission';
-export { checkIceServers } from './readiness/check-ice-servers';
-export type { IceCandidateCounts, IceCheckConfig, IceCheckResult } from './readiness/check-ice-servers';
-export type { CallMode, CallReadiness, CallReadinessStatus, MediaKind, MediaReading, MediaReadings, ReadinessBase, ReadinessBlock, WebRtcApi, WebRtcSupport } from './readiness/types';
-export type {
-  EventTargetLike,
-  IceCandidateLike,
-  MediaDeviceInfoLike,
-  MediaDevicesLike,
-  MediaEnvironment,
-  MediaStreamLike,
-  PeerConnectionConstructor,
-  PeerConnectionLike,
-  PermissionsLike,
-  PermissionStatusLike,
-} from './readiness/environment';
 
 // ── Errors (each with a `name`) ─────────────────────────────────────────────────────────────────
 export {

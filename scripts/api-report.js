@@ -8,7 +8,7 @@ const { Extractor, ExtractorConfig } = require('@microsoft/api-extractor');
 
 const root = path.join(__dirname, '..');
 const update = process.argv.includes('--update');
-const configs = ['api-extractor.json', 'api-extractor.testing.json', 'api-extractor.protocol.json', 'api-extractor.emulator.json'];
+const configs = ['api-extractor.json', 'api-extractor.connection.json', 'api-extractor.readiness.json', 'api-extractor.testing.json', 'api-extractor.protocol.json', 'api-extractor.emulator.json'];
 
 let failed = false;
 for (const file of configs) {

@@ -12,7 +12,9 @@ export type JwtReason = 'initial' | 'expired' | 'identity';
 
 /** What a provider is told when asked for a token. */
 export interface JwtRequest {
+  /** Why a token is asked for. */
   readonly reason: JwtReason;
+  /** The account the connection is for. */
   readonly accountId: string;
   /** The Domain API the connection uses (for IdP lookups). */
   readonly domainApi: string;
@@ -28,10 +30,11 @@ export type JwtSource = string | Promise<string> | Observable<string>;
  * after 4401 / 4407 closes — never periodically, so a healthy socket is never torn down for a refresh.
  *
  * @example
- * import { createConnection } from 'lp-call-streams';
+ * import { createConnection } from 'lp-call-streams/connection';
  * createConnection({ accountId, auth: { jwt: () => fetchMyJwt() } });
  */
 export interface AuthProvider {
+  /** A token for the socket (a fresh one when `request.reason` says the last one was refused). */
   jwt(request: JwtRequest): JwtSource;
 }
 

@@ -7,9 +7,13 @@ export type FetchLike = (
   init?: { readonly method?: string; readonly headers?: Record<string, string>; readonly body?: string },
 ) => Promise<FetchResponseLike>;
 
+/** What the library reads of a `fetch` response. */
 export interface FetchResponseLike {
+  /** True for a 2xx status. */
   readonly ok: boolean;
+  /** The HTTP status. */
   readonly status: number;
+  /** The body, parsed as JSON. */
   json(): Promise<unknown>;
 }
 

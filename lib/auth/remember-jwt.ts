@@ -3,8 +3,11 @@ import { fromJwtSource, type AuthProvider } from './auth';
 
 /** The part of `Storage` (`sessionStorage`, `localStorage`) a remembered token needs. */
 export interface JwtStorage {
+  /** The value stored under `key`, or `null`. */
   getItem(key: string): string | null;
+  /** Stores `value` under `key`. */
   setItem(key: string, value: string): void;
+  /** Forgets `key`. */
   removeItem(key: string): void;
 }
 

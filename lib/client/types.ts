@@ -1,13 +1,11 @@
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { AuthProvider } from '../auth/auth';
 import type { FetchLike } from '../auth/http';
-import type { Connection, ConnectionConfig, ConnectionState, EndpointConfig } from '../connection/types';
-import type { ConnectionDiagnostic } from '../connection/diagnostics';
+import type { Connection, ConnectionConfig, ConnectionDiagnostic, ConnectionState, EndpointConfig, WebSocketFactory } from 'lp-call-streams/connection';
 import type { CallError, CallResume, CallState, ClosedCall } from '../core/types';
 import type { AcceptedCall, CallInvitation, DialogEvent } from '../dialog/types';
 import type { LpTagDiagnostic } from '../lptag/diagnostics';
 import type { LpTagSource } from '../lptag/lptag-like';
-import type { WebSocketFactory } from '../transport/websocket-like';
 
 /** The visitor data `lpCoBrowse` events carry. `ssid`/`svid` come from `lp_monitoringSDK` when it has them. */
 export interface VisitorConfig {
@@ -17,8 +15,11 @@ export interface VisitorConfig {
   readonly ssid?: string;
   /** Fallback monitoring visitor id (used when `getVid()` gives none). */
   readonly svid?: string;
+  /** Monitoring context id (optional in `lpCoBrowse` events). */
   readonly scid?: string;
+  /** Engagement context id (optional). */
   readonly cid?: string;
+  /** Engagement id (optional). */
   readonly eid?: string;
 }
 
@@ -32,16 +33,19 @@ export interface ContainerConfig {
 
 /** Configuration of {@link createCallClient}. Only `accountId`, `auth` and `visitor` are required. */
 export interface CallClientConfig {
+  /** Your LivePerson account (site) id. */
   readonly accountId: string;
   /** Your JWT (`{ jwt: () => … }`), `unauthenticated()` or `authenticated(getAuthCode)`. */
   readonly auth: AuthProvider;
   /** `{ socketUrl }`, or `{ domainApi }` (default `https://api.liveperson.net`). */
   readonly endpoint?: EndpointConfig;
+  /** Who the visitor is, as the call events tell the agent. */
   readonly visitor: VisitorConfig;
   /** Default `() => window.lpTag` (read lazily: the tag may load after the client is created). */
   readonly lpTag?: LpTagSource;
   /** How long to wait for lpTag to appear. Default 15 000 ms. */
   readonly lpTagWaitMs?: number;
+  /** Where and how the call-screen container is created. */
   readonly container?: ContainerConfig;
   /**
    * Replaces the DOM container: held (subscribed) while the call needs its screen. For hosts that

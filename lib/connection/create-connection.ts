@@ -59,7 +59,8 @@ const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
  * ```
  *
  * @example
- * import { createConnection, unauthenticated } from 'lp-call-streams';
+ * import { unauthenticated } from 'lp-call-streams';
+ * import { createConnection } from 'lp-call-streams/connection';
  * const connection = createConnection({ accountId: '12345678', auth: unauthenticated() });
  * connection.subscribeConversations({ convState: ['OPEN'] }).subscribe((n) => render(n));
  */

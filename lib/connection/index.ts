@@ -1,24 +1,20 @@
-/** The connection core: `createConnection` and the types around it. */
+/**
+ * lp-call-streams/connection — the Messaging Window API connection on its own, for chat and your
+ * own pipelines: `createConnection` (socket, InitConnection gate, keep-alive, reconnect by close
+ * code, auth refresh, requests by reqId, subscriptions re-issued on every socket), `retryRequest`
+ * and the types around them. `createCallClient` (the package root) runs one. The auth providers and
+ * the errors are in the package root.
+ */
 export { createConnection } from './create-connection';
 export type { Connection, ConnectionConfig, ConnectionState, EndpointConfig, MessagingEventsOptions, RequestOptions } from './types';
 export type { ConnectionDiagnostic } from './diagnostics';
-export { redact } from './diagnostics';
-export { authenticated, unauthenticated, fromJwtSource } from '../auth/auth';
-export { rememberJwt } from '../auth/remember-jwt';
-export type { JwtStorage } from '../auth/remember-jwt';
-export type { AuthProvider, JwtReason, JwtRequest, JwtSource, IdpOptions } from '../auth/auth';
-export type { FetchLike, FetchResponseLike } from '../auth/http';
-export { HttpError } from '../auth/http';
-export { defaultDomainApi } from '../auth/domain-api';
-export type { WebSocketFactory, WebSocketLike, CloseInfo, MessageEventLike, CloseEventLike } from '../transport/websocket-like';
-export { CloseCode } from '../transport/close-codes';
-export { decideReconnect, backoffDelay, defaultReconnectPolicy } from '../transport/reconnect-policy';
-export type { ReconnectPolicy, ReconnectDecision, ReconnectState, AttemptEnd, EndCause, Refresh } from '../transport/reconnect-policy';
-export type { KeepAliveConfig } from '../transport/keep-alive';
-export { buildClientProperties } from '../transport/client-properties';
-export type { ClientPropertiesConfig } from '../transport/client-properties';
+export type { SocketDiagnostic } from '../transport/socket-link';
+export type { TypedResponse } from '../rpc/request';
 export { retryRequest } from '../rpc/retry';
 export type { RetryRequestConfig } from '../rpc/retry';
 export type { QueueConfig, QueueDropReason } from '../rpc/queue';
-export type { TypedResponse } from '../rpc/request';
-export { ResponseDecodeError } from '../rpc/response-decode-error';
+export type { ClientPropertiesConfig } from '../transport/client-properties';
+export type { KeepAliveConfig } from '../transport/keep-alive';
+export type { EndCause, ReconnectPolicy, Refresh } from '../transport/reconnect-policy';
+export { CloseCode } from '../transport/close-codes';
+export type { CloseEventLike, CloseInfo, Handler, MessageEventLike, WebSocketFactory, WebSocketLike } from '../transport/websocket-like';

@@ -1,6 +1,5 @@
 import type { Observable, SchedulerLike } from 'rxjs';
-import type { AuthProvider } from '../auth/auth';
-import type { FetchLike } from '../auth/http';
+import type { AuthProvider, FetchLike } from 'lp-call-streams';
 import type {
   ExConversationChangeNotification,
   MessagingEventChange,
@@ -8,7 +7,7 @@ import type {
   RequestBodies,
   RequestType,
   SubscribeExConversationsBody,
-} from '../protocol/types';
+} from 'lp-call-streams/protocol';
 import type { QueueConfig } from '../rpc/queue';
 import type { TypedResponse } from '../rpc/request';
 import type { ClientPropertiesConfig } from '../transport/client-properties';

@@ -1,5 +1,5 @@
 import { asyncScheduler, defer, EMPTY, endWith, filter, finalize, map, merge, observeOn, of, Subject, subscribeOn, takeWhile, type Observable, type OperatorFunction, type SchedulerLike } from 'rxjs';
-import type { InboundFrame } from '../protocol/types';
+import type { InboundFrame } from 'lp-call-streams/protocol';
 import { createAlarm } from '../scheduling/alarm';
 import { clampScheduler } from '../scheduling/clamp-scheduler';
 import { createCallModel, type CallCoreOptions } from './model';

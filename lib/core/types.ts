@@ -4,7 +4,7 @@
  * share them; the core imports no adapter.
  */
 import type { AcceptedCall, CallDialog, CallInvitation, CloseReason, DialogEvent } from '../dialog/types';
-import type { Open } from '../protocol/types';
+import type { Open } from 'lp-call-streams/protocol';
 
 /** `cobrowse` / `sessionResume`: LivePerson's call app found an active call (after a reload or navigation). */
 export interface CallResume {
@@ -26,6 +26,7 @@ export type CallErrorId = Open<KnownCallErrorId | 'UNKNOWN' | 'CALL_SCREEN_FAILE
 
 /** An error of the call: `cobrowse` / `sessionError` from LivePerson's call app, or a failure of ours. */
 export interface CallError {
+  /** Which error: one of the documented ids, `UNKNOWN`, or one of the library's own. */
   readonly id: CallErrorId;
   /** For display as text only (never as HTML). `''` when absent. */
   readonly message: string;

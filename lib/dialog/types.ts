@@ -2,7 +2,7 @@
  * The call-domain view of COBROWSE dialogs: what `dialog$`, `invitation$`, `accepted$` and
  * `closed$` carry. Pure types, shared by the dialog operators, the call session and the client.
  */
-import type { CobrowseMode, NotificationKey, SessionState } from '../protocol/types';
+import type { CobrowseMode, NotificationKey, SessionState } from 'lp-call-streams/protocol';
 
 /**
  * What the agent asked for. Calls: `voice` / `video`. Co-browse modes stay distinct (`shared`,
@@ -13,13 +13,17 @@ export type DialogKind = 'voice' | 'video' | 'shared' | 'view' | 'follow' | 'unk
 
 /** One COBROWSE dialog, as of its latest accepted snapshot. */
 export interface CallDialog {
+  /** The dialog's id (unique across conversations). */
   readonly dialogId: string;
+  /** The conversation it belongs to. */
   readonly conversationId: string;
+  /** What the agent asked for: a voice or video call, or a co-browse mode. */
   readonly kind: DialogKind;
   /** True for `voice` and `video`. */
   readonly isCall: boolean;
   /** The mode string exactly as on the wire (e.g. `VIDEO_CALL`), needed for lpCoBrowse events. */
   readonly mode: CobrowseMode | undefined;
+  /** `INVITED`, `ACCEPTED`, `CLOSED` (or an undocumented one), as the server said last. */
   readonly sessionState: SessionState | undefined;
   /** Dialog-level `state` (`OPEN` / `CLOSE`). */
   readonly dialogState: string | undefined;
@@ -29,8 +33,11 @@ export interface CallDialog {
   readonly agentId: string | undefined;
   /** Invitation expiry, epoch milliseconds (the wire's `expires` is seconds). */
   readonly expiresAt: number | undefined;
+  /** When the dialog was created (epoch ms). */
   readonly creationTs: number | undefined;
+  /** When its metadata last changed (epoch ms): orders the snapshots. */
   readonly metaDataLastUpdateTs: number | undefined;
+  /** The server's sub-state (`invited`, `accepted`, `joined`, `cancel_invitation`), when it sends one. */
   readonly notificationKey: NotificationKey | undefined;
 }
 
@@ -53,11 +60,13 @@ export type CloseReason =
 
 /** An open, unexpired invitation (sessionState INVITED). */
 export interface CallInvitation extends CallDialog {
+  /** Always `INVITED`. */
   readonly sessionState: 'INVITED';
 }
 
 /** A dialog the invitee accepted (emitted once per dialog, although LivePerson sends ACCEPTED twice). */
 export interface AcceptedCall extends CallDialog {
+  /** Always `ACCEPTED`. */
   readonly sessionState: 'ACCEPTED';
 }
 

@@ -11,6 +11,7 @@ export type LpTagListener = (data: unknown, info?: unknown) => void;
  * and narrowed where it is read.
  */
 export interface LpTagLike {
+  /** `lpTag.events`: the bus the call app and the page talk over. */
   readonly events: {
     /** Returns a binding id (Chronos: `"evId_<n>"`) that `unbind` accepts. */
     bind(appName: string, eventName: string, func: LpTagListener): unknown;
@@ -21,9 +22,12 @@ export interface LpTagLike {
     /** Chronos: an array of `{ appName, eventName, data }` of every stored firing. */
     hasFired?(appName: string, eventName: string): unknown;
   };
+  /** `lpTag.taglets`: the monitoring SDK gives the visitor's ids for the call events. */
   readonly taglets?: {
     readonly lp_monitoringSDK?: {
+      /** The monitoring session id (`ssid`). */
       getSid?(): unknown;
+      /** The monitoring visitor id (`svid`). */
       getVid?(): unknown;
     };
   };

@@ -22,13 +22,17 @@ export interface LpCoBrowseConfig extends LpTagConfig {
   readonly ssid?: string;
   /** Fallback monitoring visitor id, used when `lp_monitoringSDK.getVid()` gives none. */
   readonly svid?: string;
+  /** Monitoring context id (optional). */
   readonly scid?: string;
+  /** Engagement context id (optional). */
   readonly cid?: string;
+  /** Engagement id (optional). */
   readonly eid?: string;
 }
 
 /** The outcome of a publish that was made. */
 export interface PublishResult {
+  /** The event published. */
   readonly event: LpCoBrowseEventName;
   /** `publish` returned `true`: at least one lpTag listener got it. */
   readonly delivered: boolean;

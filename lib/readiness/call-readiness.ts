@@ -41,7 +41,7 @@ const sameReadiness = (a: CallReadiness, b: CallReadiness): boolean => JSON.stri
  * ```
  *
  * @example
- * import { callReadiness } from 'lp-call-streams';
+ * import { callReadiness } from 'lp-call-streams/readiness';
  * callReadiness('VIDEO_CALL').subscribe((r) => {
  *   if (r.status === 'blocked' && r.reason === 'permission-denied') render(`Your ${r.kinds.join(' and ')} is blocked: allow it to take the video call`);
  * });

@@ -71,7 +71,7 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
  * ```
  *
  * @example
- * import { checkIceServers } from 'lp-call-streams';
+ * import { checkIceServers } from 'lp-call-streams/readiness';
  * checkIceServers([{ urls: 'turn:turn.example.com:3478', username: 'u', credential: 'p' }])
  *   .subscribe((r) => console.log(r.status));   // 'relay' when the TURN server allocated one
  */

@@ -55,7 +55,7 @@ const stopAll = (stream: MediaStreamLike): void => {
  * ```
  *
  * @example
- * import { requestCallPermission } from 'lp-call-streams';
+ * import { requestCallPermission } from 'lp-call-streams/readiness';
  * document.querySelector('button')?.addEventListener('click', () => requestCallPermission('VIDEO_CALL').subscribe((r) => log(r.outcome)));
  */
 export function requestCallPermission(mode: CallMode, config: { readonly environment?: () => MediaEnvironment } = {}): Observable<CallPermissionResult> {

@@ -2,7 +2,7 @@ import { defer, EMPTY, filter, finalize, map, merge, mergeMap, type Observable, 
 import { ConnectionLostError, RequestError, RequestTimeoutError } from '../errors';
 import { clampScheduler } from '../scheduling/clamp-scheduler';
 import { buildRequest, decodeResponseBody, isResponse } from '../protocol';
-import type { RequestBodies, RequestFrame, RequestType, ResponseBodies, ResponseFrame } from '../protocol/types';
+import type { RequestBodies, RequestFrame, RequestType, ResponseBodies, ResponseFrame } from 'lp-call-streams/protocol';
 import type { Link } from './link';
 import { ResponseDecodeError } from './response-decode-error';
 

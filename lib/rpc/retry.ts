@@ -49,7 +49,7 @@ export function retryDelayFor(
  * ```
  *
  * @example
- * import { retryRequest } from 'lp-call-streams';
+ * import { retryRequest } from 'lp-call-streams/connection';
  * connection.request('GetClock', undefined).pipe(retryRequest()).subscribe((response) => render(response.body));
  */
 export function retryRequest<T>(config: Partial<RetryRequestConfig> = {}): MonoTypeOperatorFunction<T> {

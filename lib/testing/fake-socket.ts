@@ -9,7 +9,7 @@
  * fake lives in virtual time together with the library.
  *
  * @example
- * import { createConnection } from 'lp-call-streams';
+ * import { createConnection } from 'lp-call-streams/connection';
  * import { createFakeSocketFactory } from 'lp-call-streams/testing';
  * const fake = createFakeSocketFactory();               // auto-opens and auto-answers
  * const connection = createConnection({ accountId: '1', auth: { jwt: () => 'jwt' },
@@ -19,7 +19,7 @@
  * fake.latest().drop();                                  // abrupt 1006: the connection reconnects
  */
 import { asyncScheduler, type SchedulerLike } from 'rxjs';
-import type { Json } from '../protocol/types';
+import type { Json } from 'lp-call-streams/protocol';
 import type { WebSocketLike } from '../transport/websocket-like';
 import { response } from './frames';
 

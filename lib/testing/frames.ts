@@ -4,7 +4,7 @@
  * Deterministic: every default is a constant (the seed's ids and timestamps), never random or `Date.now`.
  * Options typed `… | null` take `null` to leave that field out of the frame.
  */
-import type { Json, JsonObject } from '../protocol/types';
+import type { Json, JsonObject } from 'lp-call-streams/protocol';
 
 /** The constants every builder falls back to. */
 export const FRAME_DEFAULTS = {

@@ -1,4 +1,4 @@
-import type { ClientFeature, ClientPropertiesHeader, DeviceFamily, OperatingSystem } from '../protocol/types';
+import type { ClientFeature, ClientPropertiesHeader, DeviceFamily, OperatingSystem } from 'lp-call-streams/protocol';
 
 /** Features always announced: `CO_BROWSE` (needed to receive call invitations) and `MULTI_DIALOG`. */
 export const requiredFeatures: readonly ClientFeature[] = ['CO_BROWSE', 'MULTI_DIALOG'];

@@ -1,6 +1,6 @@
 import { type Observable, ReplaySubject, Subject } from 'rxjs';
 import { encode } from '../protocol';
-import type { DecodeError, InboundFrame } from '../protocol/types';
+import type { DecodeError, InboundFrame } from 'lp-call-streams/protocol';
 import type { Link } from '../rpc/link';
 import type { SocketOpened } from './socket';
 

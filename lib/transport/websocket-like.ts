@@ -37,7 +37,7 @@ export interface WebSocketLike {
  *
  * @example
  * import { WebSocket } from 'ws';
- * import type { WebSocketFactory } from 'lp-call-streams';
+ * import type { WebSocketFactory } from 'lp-call-streams/connection';
  * const webSocketFactory: WebSocketFactory = (url) => new WebSocket(url);
  */
 export type WebSocketFactory = (url: string) => WebSocketLike;

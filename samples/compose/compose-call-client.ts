@@ -5,7 +5,6 @@ import {
   callCore,
   callScreenContainer,
   callStreams,
-  createConnection,
   fromSessionError,
   fromSessionResume,
   publishLpCoBrowse,
@@ -13,10 +12,10 @@ import {
   type CallInput,
   type CallInvitation,
   type CallPorts,
-  type ConnectionConfig,
   type IntentType,
   type LpTagSource,
 } from 'lp-call-streams';
+import { createConnection, type ConnectionConfig } from 'lp-call-streams/connection';
 
 export interface ComposedCallClientConfig {
   readonly connection: ConnectionConfig; // accountId, auth, endpoint, scheduler, …

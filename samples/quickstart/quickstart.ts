@@ -2,7 +2,7 @@
  * The README's quickstart, type-checked and linted with the rest (`npm test`). The page objects
  * it talks to (buttons, banner, toast) stand for your own UI.
  */
-import { catchError, EMPTY, filter, fromEvent, race, switchMap, take, tap } from 'rxjs';
+import { catchError, EMPTY, fromEvent, race, switchMap, take, tap } from 'rxjs';
 import { createCallClient, rememberJwt, unauthenticated } from 'lp-call-streams';
 
 declare const acceptButton: HTMLButtonElement;
@@ -23,20 +23,19 @@ const accept$ = fromEvent(acceptButton, 'click');
 const decline$ = fromEvent(declineButton, 'click');
 
 client.connection$.subscribe((s) => (statusBadge.textContent = s.status));
-client.invitation$.pipe(
-  filter((invitation) => invitation.isCall),                               // co-browse invitations come here too
+client.invitation$.pipe(                                                   // one call at a time: each one can be accepted
   tap((invitation) => showBanner(invitation.kind, invitation.expiresAt)),  // cobrowseOffered is already published
   switchMap((invitation) => race(
-    accept$.pipe(take(1), tap(() => hideBanner('accepted')), switchMap(() => client.accept(invitation))), // container, then cobrowseAccepted
+    accept$.pipe(take(1), tap(() => hideBanner('accepted')), switchMap(() => client.accept(invitation))), // container, cobrowseAccepted; done when the call is on
     decline$.pipe(take(1), switchMap(() => client.decline(invitation))),   // cobrowseDeclined
   ).pipe(
-    catchError((error: unknown) => {                                       // e.g. CallIntentError: cancelled a moment ago
+    catchError((error: unknown) => {                                       // CallIntentError: cancelled a moment ago, the call failed, …
       showToast(error instanceof Error ? error.message : String(error));
       return EMPTY;                                                        // later invitations still work
     }),
   )),
 ).subscribe();
-client.closed$.subscribe(({ reason }) => hideBanner(reason));             // hangup | cancelled | expired | …
+client.closed$.subscribe(({ reason }) => hideBanner(reason));             // hangup | cancelled | expired | failed | …
 client.error$.subscribe(({ message }) => showToast(message));            // UNABLE_TO_CONNECT, NO_CAMERA_ACCESS, …
 client.diagnostic$.subscribe((d) => console.debug('lp-call-streams', d));
 // After a reload during a call, sessionResume is answered for you: container + sliderOpened.

@@ -49,7 +49,7 @@ afterAll(() => {
 
 describe('the packed packages in a consumer project', () => {
   it('lists every published entry point (both packages)', () => {
-    expect(entries).toEqual(['lp-call-streams', 'lp-call-streams/testing', 'lp-call-streams/protocol', 'lp-call-streams-emulator']);
+    expect(entries).toEqual(['lp-call-streams', 'lp-call-streams/testing', 'lp-call-streams/protocol', 'lp-call-streams/connection', 'lp-call-streams/readiness', 'lp-call-streams-emulator']);
   });
 
   it('type-check under node10, node16 (CommonJS and ES module files) and bundler', async () => {

@@ -15,7 +15,8 @@ const root = join(__dirname, '..', '..');
 /** The host context examples may use without declaring it. */
 const PRELUDE = `
 import type { Observable } from 'rxjs';
-import type { CallDialog, CallInput, CallPorts, CallState, CallStreams, Connection, EffectOutcome } from 'lp-call-streams';
+import type { CallDialog, CallInput, CallPorts, CallState, CallStreams, EffectOutcome } from 'lp-call-streams';
+import type { Connection } from 'lp-call-streams/connection';
 import type { InboundFrame } from 'lp-call-streams/protocol';
 declare global {
   const accountId: string;
@@ -104,6 +105,8 @@ describe('TSDoc @example blocks', () => {
         'lp-call-streams': ['./lib/index.ts'],
         'lp-call-streams/testing': ['./lib/testing/index.ts'],
         'lp-call-streams/protocol': ['./lib/protocol/index.ts'],
+        'lp-call-streams/connection': ['./lib/connection/index.ts'],
+        'lp-call-streams/readiness': ['./lib/readiness/index.ts'],
         'lp-call-streams-emulator': ['./packages/emulator/lib/index.ts'],
       },
     };

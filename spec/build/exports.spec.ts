@@ -13,14 +13,15 @@ const root = join(__dirname, '..', '..');
 const node = (args: string[]) => spawnSync(process.execPath, args, { cwd: root, encoding: 'utf8', timeout: 20_000 });
 
 describe('package entry points', () => {
-  it('require() gets the API, the test kit and (from its own package) the emulator', () => {
+  it('require() gets the API, the connection, call readiness, the test kit and (from its own package) the emulator', () => {
     const run = node([
       '-e',
-      `const lib = require('lp-call-streams'); const t = require('lp-call-streams/testing'); const e = require('lp-call-streams-emulator');
-       console.log([typeof lib.createCallClient, typeof lib.createConnection, typeof lib.callCore, typeof t.createFakeLpTag, typeof e.startEmulator].join(','))`,
+      `const lib = require('lp-call-streams'); const c = require('lp-call-streams/connection'); const r = require('lp-call-streams/readiness');
+       const t = require('lp-call-streams/testing'); const e = require('lp-call-streams-emulator');
+       console.log([typeof lib.createCallClient, typeof c.createConnection, typeof lib.callCore, typeof r.callReadiness, typeof t.createFakeLpTag, typeof e.startEmulator].join(','))`,
     ]);
     expect(run.stderr).toBe('');
-    expect(run.stdout.trim()).toBe('function,function,function,function,function');
+    expect(run.stdout.trim()).toBe('function,function,function,function,function,function');
   });
 
   it('import() from an ES module gets the same API, as real ES modules (no CommonJS interop keys)', () => {

@@ -22,7 +22,8 @@
  */
 import { firstValueFrom, lastValueFrom } from 'rxjs';
 import { WebSocket } from 'ws';
-import { authenticated, createConnection, type CallInvitation, type CloseReason } from '../../lib';
+import { authenticated, type CallInvitation, type CloseReason } from '../../lib';
+import { createConnection } from '../../lib/connection';
 import { ACCOUNT, FAST_CONNECTION, until, type ChaosWorld } from './world';
 import { expectCleanEnd, expectRecovery, inject, invite, LINK_FAULTS, newWorld, opens, RESTARTS, restarts, useChaosWorlds, type Ending, type Fault } from './scenario';
 

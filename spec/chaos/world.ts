@@ -5,7 +5,8 @@
  */
 import { Observable, type Subscription } from 'rxjs';
 import { WebSocket } from 'ws';
-import { authenticated, createCallClient, type CallClient, type CallState, type ClientDiagnostic, type ConnectionState } from '../../lib';
+import { authenticated, createCallClient, type CallClient, type CallState, type ClientDiagnostic } from '../../lib';
+import type { ConnectionState } from '../../lib/connection';
 import type { ClosedCall } from '../../lib/core/types';
 import type { AcceptedCall, CallInvitation } from '../../lib/dialog/types';
 import { createFakeLpTag, type FakeLpTag } from '../../lib/testing';

@@ -24,7 +24,7 @@ const FAKE_MEDIA_ARGS = [...BASE_ARGS, '--use-fake-device-for-media-stream', '--
 
 /** What the test page holds: the library's global, and the readiness values seen per watch. */
 interface PageGlobals {
-  LpCallStreams: typeof import('../../lib');
+  LpCallStreams: typeof import('../../lib/bundle');
   seen: Record<string, CallReadiness[]>;
 }
 

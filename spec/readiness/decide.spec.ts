@@ -1,5 +1,7 @@
 import fc from 'fast-check';
-import { decideReadiness, MEDIA_NEEDED, type CallMode, type MediaKind, type MediaReading, type MediaReadings, type WebRtcSupport } from '../../lib/readiness';
+import type { CallMode, MediaKind, MediaReading, MediaReadings, WebRtcSupport } from '../../lib/readiness';
+import { decideReadiness } from '../../lib/readiness/decide';
+import { MEDIA_NEEDED } from '../../lib/readiness/types';
 import { toDeviceListing } from '../../lib/readiness/device-listing';
 import { camera, microphone, speaker } from './fakes';
 

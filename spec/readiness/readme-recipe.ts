@@ -1,4 +1,4 @@
-import { callReadiness, requestCallPermission, type CallReadiness } from 'lp-call-streams';
+import { callReadiness, requestCallPermission, type CallReadiness } from 'lp-call-streams/readiness';
 import { shareReplay, Subject, type Subscription, switchMap } from 'rxjs';
 
 /** What the invitation banner says about this browser ('' when there is nothing to say). */

@@ -1,7 +1,8 @@
 /** The root README's "Call readiness" recipe is spec/readiness/readme-recipe.ts, and it runs. */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { decideReadiness, type MediaReading, type WebRtcSupport } from '../../lib/readiness';
+import type { MediaReading, WebRtcSupport } from '../../lib/readiness';
+import { decideReadiness } from '../../lib/readiness/decide';
 import { readinessText, showVideoReadiness } from './readme-recipe';
 
 const root = join(__dirname, '..', '..');

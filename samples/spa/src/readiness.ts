@@ -3,7 +3,8 @@
  * e.g. "Your camera is blocked: allow it in the site settings to take the video call."
  */
 import { exhaustMap, fromEvent, map, of, switchMap, type Observable } from 'rxjs';
-import { callReadiness, requestCallPermission, type CallInvitation, type CallReadiness } from 'lp-call-streams';
+import type { CallInvitation } from 'lp-call-streams';
+import { callReadiness, requestCallPermission, type CallReadiness } from 'lp-call-streams/readiness';
 
 /** The banner's sentence for a verdict (`''` when the browser is ready). */
 export function readinessText(r: CallReadiness, call: 'video' | 'voice'): string {

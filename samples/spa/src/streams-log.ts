@@ -1,6 +1,7 @@
 /** Text for the client's states, and the event log: one line per value of the client's streams. */
 import { asyncScheduler, distinctUntilChanged, map, merge, type Subscription } from 'rxjs';
-import type { CallClient, CallState, ClientDiagnostic, ConnectionState } from 'lp-call-streams';
+import type { CallClient, CallState, ClientDiagnostic } from 'lp-call-streams';
+import type { ConnectionState } from 'lp-call-streams/connection';
 import { appendItem, byTestId } from './dom';
 
 export function describeConnection(state: ConnectionState): string {
