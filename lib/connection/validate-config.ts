@@ -4,12 +4,9 @@
  * Pure: reads only the config.
  */
 import { ConfigError } from '../errors';
+import { CONFIG_DOCS, isRecord, kindOf } from './config-words';
 import type { ConnectionConfig } from './types';
 import { checkTimingOptions } from './validate-timing';
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`);
 
 /** The known key closest to `key` by case and a small edit distance, if any. */
 function closest(key: string, known: readonly string[]): string | undefined {
@@ -39,7 +36,7 @@ export function checkKnownKeys(value: Record<string, unknown>, known: readonly s
   }
 }
 
-/** Throws unless `value` is a finite number ≥ 0 (or undefined). */
+/** Throws unless `value` is a finite number ≥ 0 (or undefined); `field` is the full path. */
 export function checkDuration(value: unknown, field: string): void {
   if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
     throw new ConfigError(field, `must be a number of milliseconds ≥ 0 (got ${kindOf(value)})`);
@@ -89,16 +86,31 @@ export function checkConnectionBasics(config: { readonly accountId?: unknown; re
   }
 }
 
+/** Options of the client's own, which `createCallClient` passes on: not accepted inside its `connection`. */
+const CLIENT_OWNED: readonly string[] = ['accountId', 'auth', 'endpoint', 'scheduler', 'webSocketFactory', 'fetch'];
+
+/**
+ * Checks the options besides account, auth and endpoint: those of `createConnection`, and
+ * `createCallClient`'s `connection` (`path` `'connection.'`, where the client's own options are refused).
+ */
+export function checkConnectionOptions(value: Record<string, unknown>, path: string): void {
+  const inClient = path !== '';
+  const misplaced = inClient ? Object.keys(value).find((key) => CLIENT_OWNED.includes(key)) : undefined;
+  if (misplaced !== undefined) throw new ConfigError(`${path}${misplaced}`, `goes at the top level of createCallClient's config, not inside connection; ${CONFIG_DOCS}`);
+  const known = Object.keys(CONNECTION_KEYS).filter((key) => !inClient || !CLIENT_OWNED.includes(key));
+  checkKnownKeys(value, known, path, CONFIG_DOCS);
+  for (const field of ['requestTimeoutMs', 'handshakeTimeoutMs', 'tokenTimeoutMs'] as const) checkDuration(value[field], `${path}${field}`);
+  checkTimingOptions(value, path);
+  const frameCap = value['maxInboundFrameSize'];
+  if (frameCap !== undefined && !(typeof frameCap === 'number' && frameCap > 0)) {
+    throw new ConfigError(`${path}maxInboundFrameSize`, `must be a positive number of characters, e.g. 1048576 (the default) or Infinity for no cap (got ${kindOf(frameCap)})`);
+  }
+}
+
 /** Checks a `createConnection` config; throws `ConfigError` for the first mistake. */
 export function validateConnectionConfig(config: ConnectionConfig): void {
   const value: unknown = config;
-  if (!isRecord(value)) throw new ConfigError('config', `must be an object (got ${kindOf(value)})`);
+  if (!isRecord(value)) throw new ConfigError('config', `must be an object: createConnection({ accountId, auth }) (got ${kindOf(value)})`);
   checkConnectionBasics(value);
-  checkKnownKeys(value, Object.keys(CONNECTION_KEYS), '', 'see ConnectionConfig in the README');
-  for (const field of ['requestTimeoutMs', 'handshakeTimeoutMs', 'tokenTimeoutMs'] as const) checkDuration(value[field], field);
-  checkTimingOptions(value);
-  const frameCap = value['maxInboundFrameSize'];
-  if (frameCap !== undefined && !(typeof frameCap === 'number' && frameCap > 0)) {
-    throw new ConfigError('maxInboundFrameSize', `must be a positive number of characters, e.g. 1048576 (the default) or Infinity for no cap (got ${typeof frameCap === 'number' ? String(frameCap) : kindOf(frameCap)})`);
-  }
+  checkConnectionOptions(value, '');
 }

@@ -66,7 +66,8 @@ describe('the brand is no wider than the class', () => {
     const impostor = Object.assign(new Error('x'), { name: 'ConfigError', field: 'accountId' });
     expect(impostor instanceof ConfigError).toBe(false);
     expect({ name: 'ConfigError' } instanceof ConfigError).toBe(false);
-    expect(null instanceof ConfigError).toBe(false);
+    const nothing: unknown = null;
+    expect(nothing instanceof ConfigError).toBe(false);
     class HostConfigError extends ConfigError {}
     const own = new HostConfigError('accountId', 'is empty');
     expect([own instanceof HostConfigError, own instanceof ConfigError, own instanceof Error]).toEqual([true, true, true]);
