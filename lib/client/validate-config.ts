@@ -5,7 +5,7 @@ import { ConfigError } from '../errors';
 import type { CallClientConfig } from './types';
 
 // Exhaustive by type: a key added to CallClientConfig must be added here.
-const CLIENT_KEYS: Readonly<Record<keyof CallClientConfig, true>> = {
+export const CLIENT_KEYS: Readonly<Record<keyof CallClientConfig, true>> = {
   accountId: true,
   auth: true,
   endpoint: true,

@@ -44,7 +44,7 @@ export function checkDuration(value: unknown, field: string): void {
 }
 
 // Exhaustive by type: a key added to ConnectionConfig must be added here.
-const CONNECTION_KEYS: Readonly<Record<keyof ConnectionConfig, true>> = {
+export const CONNECTION_KEYS: Readonly<Record<keyof ConnectionConfig, true>> = {
   accountId: true,
   auth: true,
   endpoint: true,
