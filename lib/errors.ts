@@ -17,12 +17,13 @@ export function brand<N extends string>(error: object, name: N): N {
 }
 
 /**
- * `instanceof` of a branded class (`self`, the class `instanceof` was asked about): an instance of
- * `cls` (branded `name`: class names do not survive minifiers) from any copy of this package, or what the prototype chain says (subclasses, `Object.create`).
+ * `instanceof` of a branded class `self`, whose instances carry the brand `name` (class names do not
+ * survive minifiers): an instance from any copy of this package, or what the prototype chain says
+ * (`Object.create`, and subclasses: they inherit `Symbol.hasInstance` without owning it).
  */
-export function isBranded(self: abstract new (...args: never[]) => unknown, cls: abstract new (...args: never[]) => Error, name: string, value: unknown): boolean {
-  const sameClass = self === cls && typeof value === 'object' && value !== null && Reflect.get(value, BRAND) === name;
-  return sameClass || Function.prototype[Symbol.hasInstance].call(self, value);
+export function isBranded(self: object, name: string, value: unknown): boolean {
+  const own = Object.hasOwn(self, Symbol.hasInstance) && Reflect.get(Object(value), BRAND) === name;
+  return own || Function.prototype[Symbol.hasInstance].call(self, value);
 }
 
 /** A request got a response with `code >= 400`. */
@@ -30,7 +31,7 @@ export class RequestError extends Error {
   override readonly name = brand(this, 'RequestError');
   /** Also true for a `RequestError` of the package's other build (CommonJS or ES modules). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isBranded(this, RequestError, 'RequestError', value);
+    return isBranded(this, 'RequestError', value);
   }
   constructor(
     readonly requestType: string,
@@ -46,7 +47,7 @@ export class RequestTimeoutError extends Error {
   override readonly name = brand(this, 'RequestTimeoutError');
   /** Also true for a `RequestTimeoutError` of the package's other build (CommonJS or ES modules). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isBranded(this, RequestTimeoutError, 'RequestTimeoutError', value);
+    return isBranded(this, 'RequestTimeoutError', value);
   }
   constructor(
     readonly requestType: string,
@@ -61,7 +62,7 @@ export class ConnectionLostError extends Error {
   override readonly name = brand(this, 'ConnectionLostError');
   /** Also true for a `ConnectionLostError` of the package's other build (CommonJS or ES modules). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isBranded(this, ConnectionLostError, 'ConnectionLostError', value);
+    return isBranded(this, 'ConnectionLostError', value);
   }
   constructor(
     readonly requestType: string,
@@ -76,7 +77,7 @@ export class QueueError extends Error {
   override readonly name = brand(this, 'QueueError');
   /** Also true for a `QueueError` of the package's other build (CommonJS or ES modules). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isBranded(this, QueueError, 'QueueError', value);
+    return isBranded(this, 'QueueError', value);
   }
   constructor(
     readonly requestType: string,
@@ -96,7 +97,7 @@ export class ConfigError extends Error {
   override readonly name = brand(this, 'ConfigError');
   /** Also true for a `ConfigError` of the package's other build (CommonJS or ES modules). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isBranded(this, ConfigError, 'ConfigError', value);
+    return isBranded(this, 'ConfigError', value);
   }
   constructor(
     /** The config path at fault, e.g. `accountId`, `visitor.name`, `endpoint.socketUrl`. */
@@ -113,7 +114,7 @@ export class ConnectionClosedError extends Error {
   override readonly name = brand(this, 'ConnectionClosedError');
   /** Also true for a `ConnectionClosedError` of the package's other build (CommonJS or ES modules). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isBranded(this, ConnectionClosedError, 'ConnectionClosedError', value);
+    return isBranded(this, 'ConnectionClosedError', value);
   }
   constructor(readonly reason: string) {
     super(`the connection is closed (${reason}); create a new client to connect again`);
@@ -125,7 +126,7 @@ export class PublishError extends Error {
   override readonly name = brand(this, 'PublishError');
   /** Also true for a `PublishError` of the package's other build (CommonJS or ES modules). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isBranded(this, PublishError, 'PublishError', value);
+    return isBranded(this, 'PublishError', value);
   }
   constructor(
     readonly event: string,
@@ -142,7 +143,7 @@ export class LpTagUnavailableError extends Error {
   override readonly name = brand(this, 'LpTagUnavailableError');
   /** Also true for a `LpTagUnavailableError` of the package's other build (CommonJS or ES modules). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isBranded(this, LpTagUnavailableError, 'LpTagUnavailableError', value);
+    return isBranded(this, 'LpTagUnavailableError', value);
   }
   constructor(waitedMs: number) {
     super(`lpTag.events did not appear within ${waitedMs} ms: is the LivePerson tag on this page?`);
@@ -154,7 +155,7 @@ export class CallIntentError extends Error {
   override readonly name = brand(this, 'CallIntentError');
   /** Also true for a `CallIntentError` of the package's other build (CommonJS or ES modules). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isBranded(this, CallIntentError, 'CallIntentError', value);
+    return isBranded(this, 'CallIntentError', value);
   }
   constructor(
     readonly intent: 'accept' | 'decline' | 'offer',

@@ -19,7 +19,7 @@ export class HttpError extends Error {
   override readonly name = brand(this, 'HttpError');
   /** Also true for a `HttpError` of the package's other build (CommonJS or ES modules). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isBranded(this, HttpError, 'HttpError', value);
+    return isBranded(this, 'HttpError', value);
   }
   /** The URL called, token-bearing query values redacted. */
   readonly url: string;

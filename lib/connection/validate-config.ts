@@ -76,7 +76,7 @@ export function checkConnectionBasics(config: { readonly accountId?: unknown; re
   if (endpoint === undefined) return;
   if (!isRecord(endpoint)) throw new ConfigError('endpoint', `must be { socketUrl } or { domainApi } (got ${kindOf(endpoint)})`);
   // A typo must never silently fall back to LivePerson's production hosts.
-  checkKnownKeys(endpoint, ENDPOINT_KEYS, 'endpoint.', "endpoint takes { socketUrl: 'wss://…' } or { domainApi: 'https://…' }");
+  checkKnownKeys(endpoint, ENDPOINT_KEYS, 'endpoint.', `endpoint takes socketUrl or domainApi; ${CONFIG_DOCS}`);
   const { socketUrl, domainApi } = endpoint;
   if (socketUrl !== undefined && (typeof socketUrl !== 'string' || !/^wss?:\/\/\S+$/i.test(socketUrl))) {
     throw new ConfigError('endpoint.socketUrl', "must be a ws:// or wss:// URL, e.g. 'wss://host/ws_api/account/12345678/messaging/consumer?v=3'");
@@ -86,18 +86,11 @@ export function checkConnectionBasics(config: { readonly accountId?: unknown; re
   }
 }
 
-/** Options of the client's own, which `createCallClient` passes on: not accepted inside its `connection`. */
-const CLIENT_OWNED: readonly string[] = ['accountId', 'auth', 'endpoint', 'scheduler', 'webSocketFactory', 'fetch'];
-
 /**
- * Checks the options besides account, auth and endpoint: those of `createConnection`, and
- * `createCallClient`'s `connection` (`path` `'connection.'`, where the client's own options are refused).
+ * Checks the options besides account, auth and endpoint: those of `createConnection` (`known`: all of
+ * them), and `createCallClient`'s `connection` (`path` `'connection.'`, `known` without the client's own).
  */
-export function checkConnectionOptions(value: Record<string, unknown>, path: string): void {
-  const inClient = path !== '';
-  const misplaced = inClient ? Object.keys(value).find((key) => CLIENT_OWNED.includes(key)) : undefined;
-  if (misplaced !== undefined) throw new ConfigError(`${path}${misplaced}`, `goes at the top level of createCallClient's config, not inside connection; ${CONFIG_DOCS}`);
-  const known = Object.keys(CONNECTION_KEYS).filter((key) => !inClient || !CLIENT_OWNED.includes(key));
+export function checkConnectionOptions(value: Record<string, unknown>, path: string, known: readonly string[] = Object.keys(CONNECTION_KEYS)): void {
   checkKnownKeys(value, known, path, CONFIG_DOCS);
   for (const field of ['requestTimeoutMs', 'handshakeTimeoutMs', 'tokenTimeoutMs'] as const) checkDuration(value[field], `${path}${field}`);
   checkTimingOptions(value, path);
@@ -110,7 +103,7 @@ export function checkConnectionOptions(value: Record<string, unknown>, path: str
 /** Checks a `createConnection` config; throws `ConfigError` for the first mistake. */
 export function validateConnectionConfig(config: ConnectionConfig): void {
   const value: unknown = config;
-  if (!isRecord(value)) throw new ConfigError('config', `must be an object: createConnection({ accountId, auth }) (got ${kindOf(value)})`);
+  if (!isRecord(value)) throw new ConfigError('config', `must be an object (got ${kindOf(value)})`);
   checkConnectionBasics(value);
   checkConnectionOptions(value, '');
 }

@@ -4,7 +4,7 @@
  * 2^31−1 ms and waited out in steps (lib/scheduling), so `Infinity` may mean "never" where allowed.
  */
 import { ConfigError } from '../errors';
-import { CONFIG_DOCS, isRecord, kindOf } from './config-words';
+import { isRecord, kindOf } from './config-words';
 
 /**
  * A rule as flags: `p` positive (> 0, else ≥ 0), `i` a whole number, `∞` Infinity allowed
@@ -39,7 +39,7 @@ export function checkTimingOptions(config: Record<string, unknown>, path = ''): 
     if (!isRecord(options)) throw new ConfigError(`${path}${group}`, `must be an object with ${keys} (got ${kindOf(options)})`);
     for (const [key, value] of Object.entries(options)) {
       const rule = rules[key];
-      if (rule === undefined) throw new ConfigError(`${path}${group}.${key}`, `unknown key; ${group} takes ${keys}; ${CONFIG_DOCS}`);
+      if (rule === undefined) throw new ConfigError(`${path}${group}.${key}`, `unknown key; ${group} takes ${keys}`);
       if (value !== undefined && (typeof value !== 'number' || !fits(value, rule))) throw new ConfigError(`${path}${group}.${key}`, `must be ${expected(rule)} (got ${kindOf(value)})`);
     }
   }

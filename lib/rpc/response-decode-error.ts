@@ -5,7 +5,7 @@ export class ResponseDecodeError extends Error {
   override readonly name = brand(this, 'ResponseDecodeError');
   /** Also true for a `ResponseDecodeError` of the package's other build (CommonJS or ES modules). */
   static override [Symbol.hasInstance](value: unknown): boolean {
-    return isBranded(this, ResponseDecodeError, 'ResponseDecodeError', value);
+    return isBranded(this, 'ResponseDecodeError', value);
   }
   constructor(
     readonly requestType: string,
