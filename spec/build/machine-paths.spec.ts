@@ -29,10 +29,12 @@ const tracked = (): string[] => {
 
 describe('no absolute path of a machine in a committed file', () => {
   it('the rule finds what it must (and leaves system paths and URLs alone)', () => {
-    expect(machinePathIn('notes: `/work/shared/protocol.md`', [])).toBe('/work/shared');
-    expect(machinePathIn('"projectRoot": "/home/dev/lp"', [])).toBe('/home/dev');
-    expect(machinePathIn('at C:\\Users\\dev\\lp', [])).toBe('C:\\Users\\');
-    expect(machinePathIn('the sources are in /srv/checkout', ['/srv/checkout'])).toBe('/srv/checkout');
+    // Built from parts: this file is scanned too.
+    const path = (...parts: string[]): string => ['', ...parts].join('/');
+    expect(machinePathIn(`notes: \`${path('work', 'shared', 'protocol.md')}\``, [])).toBe(path('work', 'shared'));
+    expect(machinePathIn(`"projectRoot": "${path('home', 'dev', 'lp')}"`, [])).toBe(path('home', 'dev'));
+    expect(machinePathIn(['at C:', 'Users', 'dev', 'lp'].join('\\'), [])).toBe('C:\\Users\\');
+    expect(machinePathIn(`the sources are in ${path('checkout', 'here')}`, [path('checkout', 'here')])).toBe(path('checkout', 'here'));
     expect(machinePathIn('CHROMIUM_PATH or /usr/bin/chromium; https://example.com/work/x; ./tmp/out; ~/work/x', [])).toBeUndefined();
   });
 
