@@ -1,11 +1,38 @@
 /**
  * Typed errors. Each has a stable `name` so hosts can narrow with `err.name === '…'` or
  * `instanceof`. Messages say what happened and what to do; none ever contains a JWT.
+ *
+ * `instanceof` holds across copies of this package: the CommonJS and the ES module build hold two
+ * classes of each name, and a host's code may load one while a dependency loads the other. Each
+ * instance carries a brand under a `Symbol.for` key (one registry per JavaScript realm, shared by
+ * both builds), and each class's `Symbol.hasInstance` reads it.
  */
+
+const BRAND = Symbol.for('lp-call-streams.error');
+
+/** Marks `error` as made by the class named `name`; returns `name` (a class field initialiser: `name = brand(this, 'X')`). */
+export function brand<N extends string>(error: object, name: N): N {
+  Object.defineProperty(error, BRAND, { value: name });
+  return name;
+}
+
+/**
+ * `instanceof` of a branded class `self`, whose instances carry the brand `name` (class names do not
+ * survive minifiers): an instance from any copy of this package, or what the prototype chain says
+ * (`Object.create`, and subclasses: they inherit `Symbol.hasInstance` without owning it).
+ */
+export function isBranded(self: object, name: string, value: unknown): boolean {
+  const own = Object.hasOwn(self, Symbol.hasInstance) && Reflect.get(Object(value), BRAND) === name;
+  return own || Function.prototype[Symbol.hasInstance].call(self, value);
+}
 
 /** A request got a response with `code >= 400`. */
 export class RequestError extends Error {
-  override readonly name = 'RequestError';
+  override readonly name = brand(this, 'RequestError');
+  /** Also true for a `RequestError` of the package's other build (CommonJS or ES modules). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(this, 'RequestError', value);
+  }
   constructor(
     readonly requestType: string,
     readonly code: number,
@@ -17,7 +44,11 @@ export class RequestError extends Error {
 
 /** No response arrived in time. */
 export class RequestTimeoutError extends Error {
-  override readonly name = 'RequestTimeoutError';
+  override readonly name = brand(this, 'RequestTimeoutError');
+  /** Also true for a `RequestTimeoutError` of the package's other build (CommonJS or ES modules). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(this, 'RequestTimeoutError', value);
+  }
   constructor(
     readonly requestType: string,
     readonly timeoutMs: number,
@@ -28,7 +59,11 @@ export class RequestTimeoutError extends Error {
 
 /** The socket closed while a request was pending; its outcome is unknown. */
 export class ConnectionLostError extends Error {
-  override readonly name = 'ConnectionLostError';
+  override readonly name = brand(this, 'ConnectionLostError');
+  /** Also true for a `ConnectionLostError` of the package's other build (CommonJS or ES modules). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(this, 'ConnectionLostError', value);
+  }
   constructor(
     readonly requestType: string,
     readonly closeCode: number | undefined,
@@ -39,7 +74,11 @@ export class ConnectionLostError extends Error {
 
 /** A command waited while reconnecting and the bounded queue was full or its time-to-live ran out. */
 export class QueueError extends Error {
-  override readonly name = 'QueueError';
+  override readonly name = brand(this, 'QueueError');
+  /** Also true for a `QueueError` of the package's other build (CommonJS or ES modules). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(this, 'QueueError', value);
+  }
   constructor(
     readonly requestType: string,
     readonly reason: 'overflow' | 'expired' | 'closed',
@@ -55,7 +94,11 @@ export class QueueError extends Error {
  * and the diagnostic carries this message). `field` names what to fix.
  */
 export class ConfigError extends Error {
-  override readonly name = 'ConfigError';
+  override readonly name = brand(this, 'ConfigError');
+  /** Also true for a `ConfigError` of the package's other build (CommonJS or ES modules). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(this, 'ConfigError', value);
+  }
   constructor(
     /** The config path at fault, e.g. `accountId`, `visitor.name`, `endpoint.socketUrl`. */
     readonly field: string,
@@ -68,7 +111,11 @@ export class ConfigError extends Error {
 
 /** The connection is closed for good; commands can no longer be sent. */
 export class ConnectionClosedError extends Error {
-  override readonly name = 'ConnectionClosedError';
+  override readonly name = brand(this, 'ConnectionClosedError');
+  /** Also true for a `ConnectionClosedError` of the package's other build (CommonJS or ES modules). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(this, 'ConnectionClosedError', value);
+  }
   constructor(readonly reason: string) {
     super(`the connection is closed (${reason}); create a new client to connect again`);
   }
@@ -76,7 +123,11 @@ export class ConnectionClosedError extends Error {
 
 /** An lpCoBrowse event was not published because its data is invalid. */
 export class PublishError extends Error {
-  override readonly name = 'PublishError';
+  override readonly name = brand(this, 'PublishError');
+  /** Also true for a `PublishError` of the package's other build (CommonJS or ES modules). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(this, 'PublishError', value);
+  }
   constructor(
     readonly event: string,
     /** The offending field, e.g. `visitorName`. */
@@ -89,7 +140,11 @@ export class PublishError extends Error {
 
 /** `lpTag` (or `lpTag.events`) never appeared on the page. */
 export class LpTagUnavailableError extends Error {
-  override readonly name = 'LpTagUnavailableError';
+  override readonly name = brand(this, 'LpTagUnavailableError');
+  /** Also true for a `LpTagUnavailableError` of the package's other build (CommonJS or ES modules). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(this, 'LpTagUnavailableError', value);
+  }
   constructor(waitedMs: number) {
     super(`lpTag.events did not appear within ${waitedMs} ms: is the LivePerson tag on this page?`);
   }
@@ -101,7 +156,11 @@ export class LpTagUnavailableError extends Error {
  * (it failed, was cancelled, expired, the client ended). `reason` says which; `detail` says more.
  */
 export class CallIntentError extends Error {
-  override readonly name = 'CallIntentError';
+  override readonly name = brand(this, 'CallIntentError');
+  /** Also true for a `CallIntentError` of the package's other build (CommonJS or ES modules). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(this, 'CallIntentError', value);
+  }
   constructor(
     readonly intent: 'accept' | 'decline' | 'offer',
     readonly dialogId: string,

@@ -1,15 +1,34 @@
-// `npm run mutate [-- <folder>...] [-- stryker options]`: StrykerJS over lib/protocol, lib/dialog,
+// `npm run mutate [-- <folder>...] [stryker options] [-- any stryker option]`: StrykerJS over lib/protocol, lib/dialog,
 // lib/session and lib/rpc, one folder at a time (stryker/<folder>.config.mjs), incrementally, then a
 // score per folder. Not part of `npm test`. Extra `--options` are passed to every stryker run.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { COMMANDS, MUTATE_FOLDERS: all } = require('./commands');
+
 const root = path.join(__dirname, '..');
-const all = ['protocol', 'dialog', 'session', 'rpc'];
-const args = process.argv.slice(2);
-const named = args.filter((arg) => !arg.startsWith('-')).map((arg) => arg.replace(/^lib\//, '').replace(/\/$/, ''));
-const options = args.filter((arg) => arg.startsWith('-'));
+
+/** Folders (words before a `--`), and stryker's options: the known ones with their values, and all after `--`. */
+function split(args) {
+  const folders = [];
+  const options = [];
+  for (let i = 0; i < args.length; i += 1) {
+    const arg = args[i];
+    if (arg === '--') {
+      options.push(...args.slice(i + 1));
+      break;
+    }
+    if (!arg.startsWith('-')) folders.push(arg.replace(/^lib\//, '').replace(/\/$/, ''));
+    else {
+      options.push(arg);
+      if (COMMANDS.mutate.options[arg] === 'value' && args[i + 1] !== undefined) options.push(args[(i += 1)]);
+    }
+  }
+  return { folders, options };
+}
+
+const { folders: named, options } = split(process.argv.slice(2));
 const unknown = named.filter((folder) => !all.includes(folder));
 if (unknown.length > 0) {
   console.error(`mutate: unknown folder ${unknown.join(', ')}; one of ${all.join(', ')}`);

@@ -42,7 +42,7 @@ export function strykerConfig(folder, options = {}) {
     tsconfigFile: 'stryker/tsconfig.json',
     typescriptChecker: { prioritizePerformanceOverAccuracy: true },
     incremental: true,
-    // Committed, so a fresh clone's run only tests mutants whose code or covering tests changed.
+    // Not committed (machine paths, copies of the specs, rewritten by every run): see stryker/README.md.
     incrementalFile: `stryker/incremental/${folder}.json`,
     // Two cores shared with other work: at most two test runners; override with --concurrency.
     concurrency: 2,

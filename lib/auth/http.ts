@@ -1,4 +1,5 @@
 import { catchError, defer, from, type Observable, switchMap, throwError } from 'rxjs';
+import { brand, isBranded } from '../errors';
 import { redact } from '../redact';
 
 /** What the library needs from `fetch`: browsers' and Node's global `fetch` both fit. */
@@ -19,7 +20,11 @@ export interface FetchResponseLike {
 
 /** An HTTP call to the Domain API or the IdP failed. Its `url` and message are redacted (no token, no auth code). */
 export class HttpError extends Error {
-  override readonly name = 'HttpError';
+  override readonly name = brand(this, 'HttpError');
+  /** Also true for a `HttpError` of the package's other build (CommonJS or ES modules). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(this, 'HttpError', value);
+  }
   /** The URL called, token-bearing query values redacted. */
   readonly url: string;
   constructor(

@@ -4,12 +4,9 @@
  * Pure: reads only the config.
  */
 import { ConfigError } from '../errors';
+import { CONFIG_DOCS, isRecord, kindOf } from './config-words';
 import type { ConnectionConfig } from './types';
 import { checkTimingOptions } from './validate-timing';
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-const kindOf = (value: unknown): string => (value === null ? 'null' : Array.isArray(value) ? 'an array' : `a ${typeof value}`);
 
 /** The known key closest to `key` by case and a small edit distance, if any. */
 function closest(key: string, known: readonly string[]): string | undefined {
@@ -39,7 +36,7 @@ export function checkKnownKeys(value: Record<string, unknown>, known: readonly s
   }
 }
 
-/** Throws unless `value` is a finite number ≥ 0 (or undefined). */
+/** Throws unless `value` is a finite number ≥ 0 (or undefined); `field` is the full path. */
 export function checkDuration(value: unknown, field: string): void {
   if (value !== undefined && (typeof value !== 'number' || !Number.isFinite(value) || value < 0)) {
     throw new ConfigError(field, `must be a number of milliseconds ≥ 0 (got ${kindOf(value)})`);
@@ -47,7 +44,7 @@ export function checkDuration(value: unknown, field: string): void {
 }
 
 // Exhaustive by type: a key added to ConnectionConfig must be added here.
-const CONNECTION_KEYS: Readonly<Record<keyof ConnectionConfig, true>> = {
+export const CONNECTION_KEYS: Readonly<Record<keyof ConnectionConfig, true>> = {
   accountId: true,
   auth: true,
   endpoint: true,
@@ -79,7 +76,7 @@ export function checkConnectionBasics(config: { readonly accountId?: unknown; re
   if (endpoint === undefined) return;
   if (!isRecord(endpoint)) throw new ConfigError('endpoint', `must be { socketUrl } or { domainApi } (got ${kindOf(endpoint)})`);
   // A typo must never silently fall back to LivePerson's production hosts.
-  checkKnownKeys(endpoint, ENDPOINT_KEYS, 'endpoint.', "endpoint takes { socketUrl: 'wss://…' } or { domainApi: 'https://…' }");
+  checkKnownKeys(endpoint, ENDPOINT_KEYS, 'endpoint.', `endpoint takes socketUrl or domainApi; ${CONFIG_DOCS}`);
   const { socketUrl, domainApi } = endpoint;
   if (socketUrl !== undefined && (typeof socketUrl !== 'string' || !/^wss?:\/\/\S+$/i.test(socketUrl))) {
     throw new ConfigError('endpoint.socketUrl', "must be a ws:// or wss:// URL, e.g. 'wss://host/ws_api/account/12345678/messaging/consumer?v=3'");
@@ -89,16 +86,24 @@ export function checkConnectionBasics(config: { readonly accountId?: unknown; re
   }
 }
 
+/**
+ * Checks the options besides account, auth and endpoint: those of `createConnection` (`known`: all of
+ * them), and `createCallClient`'s `connection` (`path` `'connection.'`, `known` without the client's own).
+ */
+export function checkConnectionOptions(value: Record<string, unknown>, path: string, known: readonly string[] = Object.keys(CONNECTION_KEYS)): void {
+  checkKnownKeys(value, known, path, CONFIG_DOCS);
+  for (const field of ['requestTimeoutMs', 'handshakeTimeoutMs', 'tokenTimeoutMs'] as const) checkDuration(value[field], `${path}${field}`);
+  checkTimingOptions(value, path);
+  const frameCap = value['maxInboundFrameSize'];
+  if (frameCap !== undefined && !(typeof frameCap === 'number' && frameCap > 0)) {
+    throw new ConfigError(`${path}maxInboundFrameSize`, `must be a positive number of characters, e.g. 1048576 (the default) or Infinity for no cap (got ${kindOf(frameCap)})`);
+  }
+}
+
 /** Checks a `createConnection` config; throws `ConfigError` for the first mistake. */
 export function validateConnectionConfig(config: ConnectionConfig): void {
   const value: unknown = config;
   if (!isRecord(value)) throw new ConfigError('config', `must be an object (got ${kindOf(value)})`);
   checkConnectionBasics(value);
-  checkKnownKeys(value, Object.keys(CONNECTION_KEYS), '', 'see ConnectionConfig in the README');
-  for (const field of ['requestTimeoutMs', 'handshakeTimeoutMs', 'tokenTimeoutMs'] as const) checkDuration(value[field], field);
-  checkTimingOptions(value);
-  const frameCap = value['maxInboundFrameSize'];
-  if (frameCap !== undefined && !(typeof frameCap === 'number' && frameCap > 0)) {
-    throw new ConfigError('maxInboundFrameSize', `must be a positive number of characters, e.g. 1048576 (the default) or Infinity for no cap (got ${typeof frameCap === 'number' ? String(frameCap) : kindOf(frameCap)})`);
-  }
+  checkConnectionOptions(value, '');
 }

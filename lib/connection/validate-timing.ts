@@ -4,8 +4,7 @@
  * 2^31−1 ms and waited out in steps (lib/scheduling), so `Infinity` may mean "never" where allowed.
  */
 import { ConfigError } from '../errors';
-
-const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+import { isRecord, kindOf } from './config-words';
 
 /**
  * A rule as flags: `p` positive (> 0, else ≥ 0), `i` a whole number, `∞` Infinity allowed
@@ -28,17 +27,20 @@ function fits(value: number, rule: string): boolean {
 const expected = (rule: string): string =>
   `${rule.includes('i') ? 'a whole number' : 'a number of milliseconds'} ${rule.includes('1') ? '≥ 1' : rule.includes('p') ? '> 0' : '≥ 0'}${rule.includes('∞') ? ', or Infinity' : ''}`;
 
-/** Throws `ConfigError` for the first timing option (`keepAlive`, `reconnect`, `queue`) no timer can run. */
-export function checkTimingOptions(config: Record<string, unknown>): void {
+/**
+ * Throws `ConfigError` for the first timing option (`keepAlive`, `reconnect`, `queue`) no timer can
+ * run; `path` prefixes the field (`'connection.'` inside `createCallClient`'s config).
+ */
+export function checkTimingOptions(config: Record<string, unknown>, path = ''): void {
   for (const [group, rules] of Object.entries(GROUPS)) {
     const options = config[group];
     if (options === undefined) continue;
     const keys = Object.keys(rules).join(', ');
-    if (!isRecord(options)) throw new ConfigError(group, `must be an object with ${keys}`);
+    if (!isRecord(options)) throw new ConfigError(`${path}${group}`, `must be an object with ${keys} (got ${kindOf(options)})`);
     for (const [key, value] of Object.entries(options)) {
       const rule = rules[key];
-      if (rule === undefined) throw new ConfigError(`${group}.${key}`, `unknown key; ${group} takes ${keys}`);
-      if (value !== undefined && (typeof value !== 'number' || !fits(value, rule))) throw new ConfigError(`${group}.${key}`, `must be ${expected(rule)} (got ${typeof value === 'number' ? String(value) : typeof value})`);
+      if (rule === undefined) throw new ConfigError(`${path}${group}.${key}`, `unknown key; ${group} takes ${keys}`);
+      if (value !== undefined && (typeof value !== 'number' || !fits(value, rule))) throw new ConfigError(`${path}${group}.${key}`, `must be ${expected(rule)} (got ${kindOf(value)})`);
     }
   }
 }

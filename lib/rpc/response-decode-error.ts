@@ -1,6 +1,12 @@
+import { brand, isBranded } from '../errors';
+
 /** A successful response whose body does not have the documented shape (the request's outcome is unclear). */
 export class ResponseDecodeError extends Error {
-  override readonly name = 'ResponseDecodeError';
+  override readonly name = brand(this, 'ResponseDecodeError');
+  /** Also true for a `ResponseDecodeError` of the package's other build (CommonJS or ES modules). */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    return isBranded(this, 'ResponseDecodeError', value);
+  }
   constructor(
     readonly requestType: string,
     readonly code: number,

@@ -8,7 +8,7 @@
  * Uses the build (`npm test` builds first).
  */
 import { spawn, spawnSync, type SpawnSyncReturns } from 'node:child_process';
-import { copyFileSync, cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { listen, npmPack, packageEntries, runAsync } from './consumer-helpers';
@@ -18,6 +18,7 @@ const FIXTURE = join(ROOT, 'spec', 'fixtures', 'consumer');
 /** What the packages need from the registry, taken from this repository's install instead. */
 const THIRD_PARTY = ['rxjs', 'tslib', 'ws', '@types/node', 'undici-types'];
 const TSC = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+const JEST = join(ROOT, 'node_modules', 'jest', 'bin', 'jest.js');
 
 let dir = '';
 let entries: string[] = [];
@@ -89,6 +90,16 @@ describe('the packed packages in a consumer project', () => {
     }
   }, 60_000);
 
+  it("runs the README's testing examples (samples/testing) with jest against the installed packages", async () => {
+    mkdirSync(join(dir, 'test'));
+    for (const file of readdirSync(join(ROOT, 'samples', 'testing'))) copyFileSync(join(ROOT, 'samples', 'testing', file), join(dir, 'test', file));
+    // A brand's jest setup: ts-jest (taken from this repository), transpile only, Node's environment.
+    const transform = { '^.+\\.ts$': [require.resolve('ts-jest'), { tsconfig: { target: 'ES2022', module: 'commonjs', esModuleInterop: true, isolatedModules: true, types: [] } }] };
+    writeFileSync(join(dir, 'jest.config.json'), JSON.stringify({ rootDir: dir, testEnvironment: 'node', testMatch: ['<rootDir>/test/*.spec.ts'], transform }));
+    const run = await runAsync(process.execPath, [JEST, '--config', 'jest.config.json', '--ci', '--runInBand', '--colors=false'], dir);
+    expect({ status: run.status, tests: /Tests:.*/.exec(run.output)?.[0] }).toEqual({ status: 0, tests: 'Tests:       3 passed, 3 total' });
+  }, 120_000);
+
   it("the library's production dependencies are its rxjs peer only", () => {
     const tree = jsonOf(inDir('npm', ['ls', '--omit=dev', '--all', '--json']));
     expect(Object.keys((tree as { dependencies: Record<string, { dependencies?: object }> }).dependencies['lp-call-streams']?.dependencies ?? {})).toEqual(['rxjs']);
@@ -96,10 +107,14 @@ describe('the packed packages in a consumer project', () => {
     expect(manifest).not.toHaveProperty('dependencies');
   });
 
-  it('the library tarball holds the builds and the README only; every source map carries its sources', () => {
+  it('the library tarball holds the builds, the README, the licence and what the README links to; every source map carries its sources', () => {
     const installed = join(dir, 'node_modules', 'lp-call-streams');
-    expect(readdirSync(installed).sort()).toEqual(['README.md', 'dist', 'package.json']);
+    expect(readdirSync(installed).sort()).toEqual(['LICENSE', 'README.md', 'dist', 'lib', 'package.json', 'samples']);
     expect(readdirSync(join(installed, 'dist')).sort()).toEqual(['bundle', 'cjs', 'esm']);
+    // Of the sources only the notes and the public barrel (the README links to them), and the samples but their specs.
+    const extras = ['lib', 'samples'].flatMap((folder) => readdirSync(join(installed, folder), { recursive: true, encoding: 'utf8' }).map((file) => `${folder}/${file}`));
+    expect(extras.filter((file) => /\.\w+$/.test(file) && !/(^lib\/(.+\/)?README\.md|^lib\/index\.ts|^samples\/.+\.(md|ts))$/.test(file))).toEqual([]);
+    expect(extras.filter((file) => file.endsWith('.spec.ts'))).toEqual([]);
     const maps = readdirSync(installed, { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.map'));
     expect(maps.length).toBeGreaterThan(100);
     const withoutSources = maps.filter((file) => {

@@ -2,7 +2,9 @@
  * Issue #12 point 5: configuration mistakes fail fast with a ConfigError that names the field and
  * says what to pass — they never look like network trouble retried forever.
  */
-import { firstValueFrom, lastValueFrom, take, toArray } from 'rxjs';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { firstValueFrom, lastValueFrom, NEVER, take, toArray } from 'rxjs';
 import type { FetchLike } from '../../lib/auth/http';
 import { unauthenticated } from '../../lib/auth/auth';
 import { createCallClient } from '../../lib/client/create-call-client';
@@ -139,5 +141,77 @@ describe('a visitor name that turns out empty at publish time', () => {
     t.client.accept('call-1').subscribe({ error: (error: unknown) => (reason = error instanceof CallIntentError ? error.reason : 'other') });
     expect(reason).toBe('call-failed');
     subscription.unsubscribe();
+  });
+});
+
+describe('issue #22: every ConfigError names the full path, a README section that exists, in English', () => {
+  const readme = readFileSync(join(__dirname, '..', '..', 'README.md'), 'utf8');
+  const headings = new Set([...readme.matchAll(/^#{2,4} (.+)$/gm)].map((match) => match[1]?.trim()));
+  const element = (): Element => document.createElement('div');
+
+  it.each<[string, string, object]>([
+    ['an unknown key inside connection', 'connection.keepAliveMs', { connection: { keepAliveMs: 1 } }],
+    ['a timer no scheduler can run inside connection', 'connection.keepAlive.idleMs', { connection: { keepAlive: { idleMs: 0 } } }],
+    ['an unknown key inside connection.reconnect', 'connection.reconnect.backoffMs', { connection: { reconnect: { backoffMs: 10 } } }],
+    ['a timeout that is not a number inside connection', 'connection.requestTimeoutMs', { connection: { requestTimeoutMs: '10s' } }],
+    ['a frame cap of 0 inside connection', 'connection.maxInboundFrameSize', { connection: { maxInboundFrameSize: 0 } }],
+    ['connection that is not an object', 'connection', { connection: 30_000 }],
+    ['a top-level option put inside connection', 'connection.fetch', { connection: { fetch: () => Promise.reject(new Error('x')) } }],
+    ['container.parent as a selector string', 'container.parent', { container: { parent: '#call' } }],
+    ['container.loadingText that is not text', 'container.loadingText', { container: { loadingText: 42 } }],
+    ['a typo inside container', 'container.parnet', { container: { parnet: element() } }],
+    ['container that is not an object', 'container', { container: '#call' }],
+    ['callScreen that is not a function', 'callScreen', { callScreen: { subscribe: () => undefined } }],
+  ])('%s → ConfigError on %s, at creation', (_name, field, patch) => {
+    expect(configErrorOf(() => createCallClient(untyped({ ...base(), ...patch }))).field).toBe(field);
+  });
+
+  it('what is right inside container and callScreen is accepted', () => {
+    for (const patch of [{ container: { parent: element(), loadingText: null } }, { container: { parent: () => null, loadingText: 'Connecting…' } }, { callScreen: () => NEVER }, { document }]) {
+      expect(() => createCallClient({ ...base(), ...patch })).not.toThrow();
+    }
+  });
+
+  /** Every mistake these specs make, each with the error it gets. */
+  const mistakes: readonly object[] = [
+    { accountId: undefined },
+    { accountId: 12345678 },
+    { auth: undefined },
+    { auth: { token: 'x' } },
+    { endpoint: 'wss://x' },
+    { endpoint: { socketURL: 'wss://x' } },
+    { visitor: undefined },
+    { autooffer: false },
+    { lpTagWaitMs: 'soon' },
+    { expirySkewMs: -1 },
+    { connection: { keepAliveMs: 1 } },
+    { connection: { keepAlive: { idleMs: '30000' } } },
+    { connection: { keepAlive: 30_000 } },
+    { connection: { reconnect: { maxAttempts: 0.5 } } },
+    { connection: { queue: { ttl: 1 } } },
+    { connection: { requestTimeoutMs: null } },
+    { connection: { maxInboundFrameSize: 'big' } },
+    { container: { parent: '#call' } },
+    { container: { loadingText: 42 } },
+    { callScreen: 'screen' },
+    { connection: 5 },
+    { container: { parnet: 1 } },
+  ];
+  const messages = (): string[] => mistakes.map((patch) => configErrorOf(() => createCallClient(untyped({ ...base(), ...patch }))).message);
+
+  it('a hint that points at the README names a section the README has', () => {
+    const pointers = messages().flatMap((message) => [...message.matchAll(/README/g)].map((match) => ({ message, at: match.index })));
+    expect(pointers.length).toBeGreaterThan(3);
+    for (const { message, at } of pointers) {
+      const section = /^README's "([^"]+)"/.exec(message.slice(at))?.[1];
+      expect({ message, section: section !== undefined && headings.has(section) }).toEqual({ message, section: true });
+    }
+    expect(messages().join('\n')).not.toMatch(/ConnectionConfig|CallClientConfig/);
+  });
+
+  it('reads as English: no "a undefined", "a object", no bare type names after "got"', () => {
+    for (const message of messages()) {
+      expect(message).not.toMatch(/\ba (undefined|object|array|integer)\b|\ban (string|number|boolean|function|null)\b|\(got (string|number|boolean|object|function)\)/);
+    }
   });
 });

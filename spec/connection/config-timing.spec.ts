@@ -59,9 +59,25 @@ describe('timing config is checked when the connection is created', () => {
     expect(fieldOf(create({ queue: { maxSize: 10, ttlMs: Infinity }, requestTimeoutMs: THIRTY_DAYS_MS }))).toBe('(nothing thrown)');
   });
 
-  it('the call client checks its connection options the same way', () => {
+  it('the call client checks its connection options the same way, naming the full path', () => {
     const client = (connection: object) => () =>
       createCallClient({ ...base(), visitor: { name: 'Jane' }, callScreen: () => ({ subscribe: () => ({ unsubscribe: () => undefined }) }), connection } as unknown as CallClientConfig);
-    expect(fieldOf(client({ keepAlive: { idleMs: 0 } }))).toBe('keepAlive.idleMs');
+    expect(fieldOf(client({ keepAlive: { idleMs: 0 } }))).toBe('connection.keepAlive.idleMs');
+    expect(fieldOf(client({ queue: { maxSize: 1.5 } }))).toBe('connection.queue.maxSize');
+    expect(fieldOf(client({ handshakeTimeoutMs: -1 }))).toBe('connection.handshakeTimeoutMs');
+  });
+
+  it('messages give the value or its kind in English', () => {
+    const messageOf = (extra: object): string => {
+      try {
+        create(extra)();
+      } catch (error: unknown) {
+        return error instanceof ConfigError ? error.message : String(error);
+      }
+      return '(nothing thrown)';
+    };
+    expect(messageOf({ keepAlive: { idleMs: '30000' } })).toBe('keepAlive.idleMs: must be a number of milliseconds > 0, or Infinity (got a string)');
+    expect(messageOf({ reconnect: { maxAttempts: 0.5 } })).toBe('reconnect.maxAttempts: must be a whole number ≥ 0, or Infinity (got 0.5)');
+    expect(messageOf({ keepAlive: 30_000 })).toMatch(/^keepAlive: must be an object with idleMs, deadlineMs \(got 30000\)$/);
   });
 });

@@ -132,6 +132,10 @@ describe('a real call between the sample page and the agent console', () => {
       await callContainer(visitor).waitFor({ state: 'detached' });
       await consoleCall(current, 'failed: NO_CAMERA_ACCESS');
       expect(await agent.locator(tid('agent-call-screen')).count()).toBe(0);
+      // The call panel says what happened and what to do, not "No call yet".
+      await agent.locator(`${tid('agent-call-note')}[data-status="failed"]`, { hasText: 'The visitor’s video call failed before it joined: NO_CAMERA_ACCESS' }).waitFor();
+      expect(await agent.locator(tid('agent-call-note')).innerText()).toContain('What to do: the visitor allows the camera and microphone');
+      await screenshot(agent, 'camera-denied-agent');
     });
   });
 

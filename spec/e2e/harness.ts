@@ -147,8 +147,10 @@ export async function screenshot(page: Page, name: string): Promise<string> {
 /** With `E2E_UPDATE_DOCS=1`, copies a screenshot to `docs/<name>` (kept out of normal runs: it changes every time). */
 export function updateDocsImage(path: string, name: string): void {
   if (process.env['E2E_UPDATE_DOCS'] !== '1') return;
-  mkdirSync(join(ROOT, 'docs'), { recursive: true });
-  copyFileSync(path, join(ROOT, 'docs', name));
+  // The emulator package ships them with its README (the console and the sample page are its pages).
+  const docs = join(ROOT, 'packages', 'emulator', 'docs');
+  mkdirSync(docs, { recursive: true });
+  copyFileSync(path, join(docs, name));
 }
 
 /**

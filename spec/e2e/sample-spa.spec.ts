@@ -128,7 +128,7 @@ describe('sample SPA in Chromium against the emulator', () => {
       expect(await visitor.locator(`${tid('chat-messages')} li`).allInnerTexts()).toEqual(['you: Hello, can you call me?', 'agent: Sure, one moment']);
 
       await clickOn(agent, 'hangup');
-      await agent.locator(tid('error'), { hasText: 'Hang up: There is no call or invitation now: click “Invite video” or “Invite voice” first.' }).waitFor();
+      await agent.locator(tid('error'), { hasText: 'End call: There is no call or invitation now: click “Invite video” or “Invite voice” first.' }).waitFor();
       const conversation = agent.locator(`${tid('conversations')} tbody tr`).first();
       await conversation.locator('td', { hasText: /^OPEN$/ }).first().waitFor();
       expect((await conversation.locator('td').allInnerTexts()).slice(1)).toEqual(['OPEN', 'OPEN', '1']);

@@ -106,9 +106,15 @@ export function createAccessPolicy(config: AccessConfig, address: () => ListenAd
     const forwarded = ['forwarded', 'x-forwarded-for', 'x-forwarded-host', 'x-real-ip'].some((name) => header(req, name) !== undefined);
     return isLoopbackAddress(req.socket.remoteAddress) && viaLoopbackName && !forwarded;
   };
-  /** A local peer that is not a browser (no Origin, no Fetch Metadata): curl, a test, a script. */
+  /**
+   * A local peer that is not a browser: curl, `ws`, a test, a script, Node's own `fetch`. A browser is
+   * told by what it always sends on a request it could be tricked into making for another site: `Origin`
+   * (every cross-origin CORS request, every WebSocket upgrade) and `Sec-Fetch-Site` (every request of a
+   * current browser to a trustworthy origin such as 127.0.0.1, navigations and `<img>` included). Not by
+   * `Sec-Fetch-Mode`: Node's, Deno's and Bun's `fetch` send it too.
+   */
   const isLocalProgram = (req: IncomingMessage): boolean => {
-    const fromBrowser = header(req, 'origin') !== undefined || Object.keys(req.headers).some((name) => name.startsWith('sec-fetch-'));
+    const fromBrowser = header(req, 'origin') !== undefined || header(req, 'sec-fetch-site') !== undefined;
     return !fromBrowser && isLocalPeer(req);
   };
 

@@ -67,6 +67,9 @@ const LIMITS: Readonly<Record<string, keyof EmulatorLimits>> = {
   '--max-queued-bytes': 'maxQueuedBytes',
   '--max-tokens': 'maxTokens',
 };
+/** The other options that take a value (NUMERIC and LIMITS take one too). */
+const VALUE_FLAGS: ReadonlySet<string> = new Set(['--port', '--host', '--jwt-secret', '--public-host', '--allow-origin', '--control-secret', '--account', '--ice-servers', '--connect-timeout-ms', '--agent-gone-ms', '--rate-limit']);
+
 function iceServersOf(text: string): ReturnType<typeof decodeIceServers> {
   try {
     return decodeIceServers(JSON.parse(text));
@@ -109,6 +112,8 @@ export function parseCliArgs(argv: readonly string[], env: Readonly<Record<strin
     else if (flag === '--strict-control') emulator.strictControl = true;
     else if (flag === '--permissive') emulator.permissive = true;
     else if (flag === '--ice-relay-only') media.iceTransportPolicy = 'relay';
+    else if (!flag.startsWith('--')) return { ok: false, error: `unknown argument ${flag} (options start with --)` };
+    else if (!VALUE_FLAGS.has(flag) && NUMERIC[flag] === undefined && LIMITS[flag] === undefined) return { ok: false, error: `unknown option ${flag}` };
     else {
       const value = args[i + 1];
       i++;

@@ -1,5 +1,5 @@
 /** @jest-environment node */
-import { parseCliArgs } from '../lib/cli-args';
+import { CLI_USAGE, parseCliArgs } from '../lib/cli-args';
 import { describeEmulator } from '../lib';
 
 describe('parseCliArgs', () => {
@@ -50,6 +50,18 @@ describe('parseCliArgs', () => {
     expect(parseCliArgs(['--idle-timeout-ms', '-1'])).toEqual({ ok: false, error: '--idle-timeout-ms must be a positive number, got -1' });
     expect(parseCliArgs(['--rate-limit', 'lots'])).toEqual({ ok: false, error: '--rate-limit must look like 10/1000, got lots' });
     expect(parseCliArgs(['--bogus', '1'])).toEqual({ ok: false, error: 'unknown option --bogus' });
+    // An unknown option last, or a stray word, is named as such (not "needs a value").
+    expect(parseCliArgs(['--port', '0', '--bogus'])).toEqual({ ok: false, error: 'unknown option --bogus' });
+    expect(parseCliArgs(['8081'])).toEqual({ ok: false, error: 'unknown argument 8081 (options start with --)' });
+  });
+
+  it('every option the parser takes is in the usage, and every option of the usage is taken', () => {
+    const listed = [...CLI_USAGE.matchAll(/^\s+(--[a-z-]+)( <)?/gm)].map((m) => ({ flag: m[1] ?? '', value: m[2] !== undefined }));
+    expect(listed.length).toBeGreaterThan(25);
+    for (const { flag, value } of listed) {
+      const parsed = parseCliArgs(value ? [flag, flag === '--ice-servers' ? '[]' : flag === '--rate-limit' ? '1/1' : flag === '--allow-origin' ? 'http://x.test' : '5'] : [flag]);
+      expect({ flag, ok: parsed.ok }).toEqual({ flag, ok: true });
+    }
   });
 });
 

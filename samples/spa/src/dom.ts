@@ -13,10 +13,19 @@ export function showStatus(element: HTMLElement, status: string, text: string = 
   element.textContent = text;
 }
 
-/** Appends `<li>` with `text` and data attributes; keeps at most `max` items (oldest dropped). */
-export function appendItem(list: HTMLElement, text: string, data: Readonly<Record<string, string>> = {}, max = 100): HTMLLIElement {
+/**
+ * Appends `<li>` with `text` and data attributes; keeps at most `max` items (oldest dropped). Given
+ * columns (`[className, text]` pairs), each is a `<span>`, one space between them.
+ */
+export function appendItem(list: HTMLElement, text: string | readonly (readonly [string, string])[], data: Readonly<Record<string, string>> = {}, max = 100): HTMLLIElement {
   const item = document.createElement('li');
-  item.textContent = text;
+  if (typeof text === 'string') item.textContent = text;
+  else {
+    text.forEach(([className, value], index) => {
+      if (index > 0) item.append(' ');
+      item.append(Object.assign(document.createElement('span'), { className, textContent: value }));
+    });
+  }
   for (const [key, value] of Object.entries(data)) item.dataset[key] = value;
   list.appendChild(item);
   while (list.children.length > max) list.firstElementChild?.remove();

@@ -54,5 +54,6 @@ export function mountEventLog(client: CallClient): Subscription {
     client.resume$.pipe(map(({ replayed }) => (replayed ? 'replayed' : 'live')), map(entry('resume'))),
     client.diagnostic$.pipe(map(describeDiagnostic), map(entry('diagnostic'))),
   );
-  return entry$.subscribe(({ stream, detail }) => appendItem(list, `${clockTime()}  ${stream.padEnd(10)} ${detail}`, { stream }, 200));
+  // Columns by the style sheet (app.css), so the text reads as the README quotes it: `accepted video …`.
+  return entry$.subscribe(({ stream, detail }) => appendItem(list, [['time', clockTime()], ['stream', stream], ['what', detail]], { stream }, 200));
 }

@@ -34,6 +34,7 @@ describe('agent console', () => {
   let hub: FakeHub;
   let engine: FakeEngine;
   let stop: () => void;
+  let state: unknown;
   const byTestId = (id: string): HTMLElement => {
     const el = document.querySelector<HTMLElement>(`[data-testid="${id}"]`);
     if (el === null) throw new Error(`no ${id}`);
@@ -58,12 +59,13 @@ describe('agent console', () => {
     timers = createFakeTimers(NOW);
     hub = createFakeHub();
     engine = createFakeEngine();
+    state = STATE;
     stop = startConsole({
       document,
       timers,
       hub,
       engine,
-      getState: () => Promise.resolve(STATE),
+      getState: () => Promise.resolve(state),
       post: (path, body) => {
         posts.push({ path, body });
         return Promise.resolve(answer(path));
@@ -220,5 +222,67 @@ describe('agent console', () => {
       hub.deliver({ type: 'consumer-joined', serviceId: 'other#call', mode: 'VOICE_CALL' });
       expect(hub.requests.filter(([action]) => action === 'join')).toHaveLength(1);
     });
+  });
+
+  describe('a call that failed before it joined', () => {
+    /** The state after the visitor accepted a video call and its camera was refused: the call never joined. */
+    const failed = (id: string, updates: string[] = ['accepted']): unknown => ({
+      ...STATE,
+      dialogs: [
+        STATE.dialogs[0],
+        {
+          conversationId: 'conv-1',
+          dialog: { dialogId: 'd-2', channelType: 'COBROWSE', state: 'CLOSE', metaData: { sessionState: 'CLOSED', mode: 'VIDEO_CALL', serviceId: SERVICE, expires: (NOW + 90_000) / 1000 } },
+          call: { outcome: `failed: ${id}`, end: 'failed', updates, media: null },
+        },
+      ],
+    });
+    const poll = async (): Promise<void> => {
+      timers.advance(1000);
+      await flushPromises();
+    };
+
+    it('shows in the call panel with the reason and what to do', async () => {
+      state = failed('NO_CAMERA_ACCESS');
+      await poll();
+      const note = byTestId('agent-call-note');
+      expect(note.dataset['status']).toBe('failed');
+      expect(note.textContent).toBe(
+        'The visitor’s video call failed before it joined: NO_CAMERA_ACCESS, the visitor’s browser could not use the camera or microphone (blocked in the site settings, missing, or in use). ' +
+          'What to do: the visitor allows the camera and microphone for the page (or frees the device), then invite again.',
+      );
+    });
+
+    it('names each documented reason, and an unknown one as it came', async () => {
+      for (const [id, hint] of [['BROWSER_NOT_SUPPORTED', 'current Chrome, Edge, Firefox or Safari'], ['UNABLE_TO_CONNECT', '--ice-servers'], ['AGENT_DISCONNECTED', 'keep this console open'], ['SOMETHING_NEW', 'invite again']]) {
+        state = failed(id ?? '');
+        await poll();
+        expect(byTestId('agent-call-note').textContent).toEqual(expect.stringContaining(`failed before it joined: ${id ?? ''}`));
+        expect(byTestId('agent-call-note').textContent).toEqual(expect.stringContaining(hint ?? ''));
+      }
+    });
+
+    it('a call that joined and then failed is told by the call screen instead; the next invitation clears the failure', async () => {
+      state = failed('UNABLE_TO_CONNECT', ['accepted', 'joined']);
+      await poll();
+      expect(byTestId('agent-call-note').dataset['status']).not.toBe('failed');
+      state = failed('NO_CAMERA_ACCESS');
+      await poll();
+      expect(byTestId('agent-call-note').dataset['status']).toBe('failed');
+      state = STATE; // a new invitation is the latest call
+      await poll();
+      expect(byTestId('agent-call-note').dataset['status']).toBeUndefined();
+      expect(byTestId('agent-call-note').textContent).toMatch(/^No call yet/);
+    });
+  });
+
+  it('has one Hang up: the call screen’s; the call controls end a call with “End call”', async () => {
+    const named = (): string[] => Array.from(document.querySelectorAll('button'), (b) => b.textContent ?? '').filter((text) => /hang up/i.test(text));
+    expect(named()).toEqual([]);
+    hub.hello('agent-1');
+    hub.deliver({ type: 'consumer-joined', serviceId: SERVICE, mode: 'VIDEO_CALL' });
+    await flushPromises();
+    expect(named()).toEqual(['Hang up']);
+    expect(byTestId('hangup').textContent).toBe('End call');
   });
 });

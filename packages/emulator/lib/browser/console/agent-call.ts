@@ -42,12 +42,30 @@ const ENDINGS: Readonly<Record<string, string>> = {
   'conversation-closed': 'the conversation closed',
 };
 
-export function startAgentCall(deps: AgentCallDeps): () => void {
+/** The agent's side of the call, running: `idle` says something about the calls it is not in. */
+export interface AgentCallPanel {
+  /**
+   * While the console is in no call: a call that failed before it joined (its text), or nothing to
+   * say (undefined: a failure shown before gives way to the panel's first note).
+   */
+  idle(failure: { readonly key: string; readonly text: string } | undefined): void;
+  stop(): void;
+}
+
+export function startAgentCall(deps: AgentCallDeps): AgentCallPanel {
   const { hub, engine, timers } = deps;
   let current: AgentCall | undefined;
   let config: MediaConfig | undefined;
+  const firstNote = deps.note.textContent ?? '';
+  /** The failure the note shows, if it shows one. */
+  let shownFailure: string | undefined;
 
-  const note = (text: string): void => void (deps.note.textContent = text);
+  const note = (text: string, status?: string): void => {
+    deps.note.textContent = text;
+    if (status === undefined) delete deps.note.dataset['status'];
+    else deps.note.dataset['status'] = status;
+    shownFailure = undefined;
+  };
   const dropLink = (call: AgentCall): void => {
     call.link?.link.close();
     call.link = undefined;
@@ -145,8 +163,17 @@ export function startAgentCall(deps: AgentCallDeps): () => void {
     }
   };
   const unsubscribe = hub.onMessage(onMessage);
-  return () => {
-    unsubscribe();
-    end('');
+  return {
+    idle(failure) {
+      if (current !== undefined || failure?.key === shownFailure) return;
+      // Nothing to say: a failure shown gives way; anything else (how the last call ended) stays.
+      if (failure === undefined) return shownFailure === undefined ? undefined : note(firstNote);
+      note(failure.text, 'failed');
+      shownFailure = failure.key;
+    },
+    stop() {
+      unsubscribe();
+      end('');
+    },
   };
 }

@@ -9,6 +9,7 @@ import { isRecord } from '../narrow';
 import type { PostJson, StandInTimers } from '../types';
 import { startAgentCall } from './agent-call';
 import { control } from './control';
+import { failureText } from './failure-text';
 import { stateView, type Row, type StateView } from './state-view';
 
 export interface ConsoleDeps {
@@ -66,7 +67,8 @@ export function startConsole(deps: ConsoleDeps): () => void {
     'invite-video': () => invite('VIDEO_CALL'),
     'invite-voice': () => invite('VOICE_CALL'),
     cancel: () => act('Cancel invitation', '/emulator/agent/cancel', target()),
-    hangup: () => act('Hang up', '/emulator/agent/hangup', target()),
+    // "End call": the call screen's button is the console's one "Hang up" (the README's walkthrough names it).
+    hangup: () => act('End call', '/emulator/agent/hangup', target()),
     expire: () => act('Expire now', '/emulator/agent/expire', target()),
     'answered-elsewhere': () =>
       act('Answered elsewhere', '/emulator/agent/accept', target(), () => 'ACCEPTED sent without the visitor page: it shows “answered elsewhere”.'),
@@ -133,6 +135,8 @@ export function startConsole(deps: ConsoleDeps): () => void {
     }
     byId('accounts').textContent = view.accounts.permissive ? 'every account id (permissive)' : view.accounts.known.join(', ');
     byId('raw-state').textContent = JSON.stringify(state, null, 2);
+    const failed = view.failedBeforeJoin;
+    panel.idle(failed === undefined ? undefined : { key: `${failed.serviceId} ${failed.id}`, text: failureText(failed.mode, failed.id) });
   };
 
   let timer: unknown;
@@ -152,7 +156,7 @@ export function startConsole(deps: ConsoleDeps): () => void {
     if (!stopped && timer === undefined) timer = timers.setTimeout(() => void refresh(), deps.pollMs ?? POLL_MS);
   };
 
-  const stopCall = startAgentCall({
+  const panel = startAgentCall({
     document: doc,
     slot: byId('agent-call-slot'),
     note: byId('agent-call-note'),
@@ -169,6 +173,6 @@ export function startConsole(deps: ConsoleDeps): () => void {
     stopped = true;
     if (timer !== undefined) timers.clearTimeout(timer);
     doc.removeEventListener('click', onClick);
-    stopCall();
+    panel.stop();
   };
 }

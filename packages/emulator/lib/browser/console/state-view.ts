@@ -18,6 +18,8 @@ export interface StateView {
   readonly accounts: { readonly known: readonly string[]; readonly permissive: boolean };
   /** Where each call dialog is, by serviceId (to hang up the call the agent is in). */
   readonly calls: readonly { readonly serviceId: string; readonly conversationId: string; readonly dialogId: string; readonly open: boolean }[];
+  /** The newest call, when it failed before it joined (the call app's `sessionError` id): the call panel says so. */
+  readonly failedBeforeJoin: { readonly serviceId: string; readonly mode: string; readonly id: string } | undefined;
 }
 
 const isList = (value: unknown): value is readonly unknown[] => Array.isArray(value);
@@ -41,6 +43,7 @@ export function stateView(state: unknown, nowMs: number): StateView {
     return [text(c['convId']), deleted ? 'DELETED' : text(details['state']), text(details['stage']), String(list(details['dialogs']).length)];
   });
   const calls: StateView['calls'][number][] = [];
+  let failedBeforeJoin: StateView['failedBeforeJoin'];
   const dialogRows = list(root['dialogs']).map((entry): Row => {
     const e = record(entry);
     const dialog = record(e['dialog']);
@@ -48,7 +51,11 @@ export function stateView(state: unknown, nowMs: number): StateView {
     const call = record(e['call']);
     const session = text(meta['sessionState']);
     const serviceId = text(meta['serviceId']);
-    if (serviceId !== '') calls.push({ serviceId, conversationId: text(e['conversationId']), dialogId: text(dialog['dialogId']), open: dialog['state'] === 'OPEN' });
+    if (serviceId !== '') {
+      calls.push({ serviceId, conversationId: text(e['conversationId']), dialogId: text(dialog['dialogId']), open: dialog['state'] === 'OPEN' });
+      const joined = list(call['updates']).includes('joined');
+      failedBeforeJoin = call['end'] === 'failed' && !joined ? { serviceId, mode: text(meta['mode']), id: text(call['outcome']).replace(/^failed: /, '') } : undefined;
+    }
     const invited = session === 'INVITED' && dialog['state'] === 'OPEN';
     const left = invited ? expiresIn(meta['expires'], nowMs) : '';
     const outcome = invited && left === 'expired' ? 'expiring' : text(call['outcome']);
@@ -71,5 +78,6 @@ export function stateView(state: unknown, nowMs: number): StateView {
     conversationIds: [...open, ...rest].map((c) => text(c['convId'])).filter((id) => id !== ''),
     accounts: { known: list(accounts['known']).map(text), permissive: accounts['permissive'] === true },
     calls,
+    failedBeforeJoin,
   };
 }
