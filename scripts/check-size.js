@@ -16,9 +16,9 @@ const zlib = require('node:zlib');
 const KB = 1024;
 
 const rows = [
-  { file: 'dist/bundle/lp-call-streams.umd.js', what: 'UMD bundle, every export', limit: 25.5 * KB },
-  { file: 'dist/bundle/lp-call-streams.esm.js', what: 'ESM bundle, every export', limit: 25 * KB },
-  { file: 'dist/size/call-client.js', what: 'import { createCallClient, unauthenticated }', limit: 21.5 * KB, goal: 12 * KB },
+  { file: 'dist/bundle/lp-call-streams.umd.js', what: 'UMD bundle, every export', limit: 26 * KB },
+  { file: 'dist/bundle/lp-call-streams.esm.js', what: 'ESM bundle, every export', limit: 25.5 * KB },
+  { file: 'dist/size/call-client.js', what: 'import { createCallClient, unauthenticated }', limit: 22.5 * KB, goal: 12 * KB },
   { file: 'dist/size/no-connection.js', what: 'everything but the connection (own socket)', limit: 12 * KB },
   { file: 'dist/size/dialogs.js', what: 'import { decode, callCore, callStreams } (the call core over your own socket)', limit: 9.5 * KB },
 ];

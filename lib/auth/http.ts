@@ -20,6 +20,7 @@ export interface FetchResponseLike {
 
 /** An HTTP call to the Domain API or the IdP failed. Its `url` and message are redacted (no token, no auth code). */
 export class HttpError extends Error {
+  /** `'HttpError'`: narrow with `err.name === 'HttpError'` (or `instanceof`). */
   override readonly name = brand(this, 'HttpError');
   /** Also true for a `HttpError` of the package's other build (CommonJS or ES modules). */
   static override [Symbol.hasInstance](value: unknown): boolean {

@@ -16,7 +16,7 @@ describe('answerCalls', () => {
     expect(t.lpTag.publishes().map((p) => p.eventName)).toEqual(['cobrowseOffered', 'cobrowseAccepted']);
     t.sendCall('ACCEPTED'); // LivePerson's call app joined
     t.sendCall('CLOSED', { state: 'CLOSE' }); // the agent hangs up
-    expect(states).toEqual(['idle', 'invited', 'offered', 'accepting', 'active', 'ended']);
+    expect(states).toEqual(['idle', 'invited', 'offered', 'accepting', 'joining', 'active', 'ended']);
     subscription.unsubscribe(); // closes the socket, unbinds from lpTag
   });
 

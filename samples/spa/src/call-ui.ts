@@ -6,6 +6,7 @@ import {
   asyncScheduler,
   catchError,
   distinctUntilChanged,
+  EMPTY,
   exhaustMap,
   filter,
   fromEvent,
@@ -21,7 +22,7 @@ import {
   withLatestFrom,
   type Observable,
 } from 'rxjs';
-import type { CallClient, CallInvitation, CallState } from 'lp-call-streams';
+import { CallIntentError, type CallClient, type CallInvitation, type CallState, type ClosedCall } from 'lp-call-streams';
 import { byTestId, messageOf, showStatus } from './dom';
 import { bannerReadiness } from './readiness';
 import { describeState } from './streams-log';
@@ -64,7 +65,8 @@ export function mountCallUi(client: CallClient): Subscription {
       exhaustMap((invitation) =>
         command(invitation).pipe(
           ignoreElements(),
-          catchError((error: unknown) => of(messageOf(error))),
+          // A call that failed is told below (error$, closed$): the command's own error would repeat it.
+          catchError((error: unknown) => (error instanceof CallIntentError && error.reason === 'call-failed' ? EMPTY : of(messageOf(error)))),
         ),
       ),
     );
@@ -73,6 +75,11 @@ export function mountCallUi(client: CallClient): Subscription {
     answer('accept-call', (invitation) => client.accept(invitation)),
     answer('decline-call', (invitation) => client.decline(invitation)),
     client.error$.pipe(map(({ id, message }) => (message === '' ? id : `${id}: ${message}`))),
+    // A call that failed here for a reason of its own (no call screen, a refused publish).
+    client.closed$.pipe(
+      filter((call): call is Extract<ClosedCall, { readonly reason: 'failed' }> => call.reason === 'failed' && call.failure.type !== 'session-error'),
+      map((call) => call.failure.message),
+    ),
     invitation$.pipe(
       filter((invitation) => invitation !== undefined),
       map(() => ''),
