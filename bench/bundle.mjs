@@ -3,7 +3,8 @@
 //   - every probe with rxjs external (what `npm run size` checks),
 //   - createCallClient and the dialog streams with rxjs bundled, and rxjs's own `webSocket`
 //     bundled the same way (the smallest "socket as a stream" a brand could start from).
-// Plus where createCallClient's bytes come from: its modules' (unminified) size by folder.
+// Plus where createCallClient's bytes come from: its modules' (unminified) size by folder; and the
+// same import through esbuild (minified size by folder, from its metafile).
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,7 +82,13 @@ section(async () => {
   json.modules.filter((m) => (m.name ?? '').startsWith('./scripts/size-probes/call-client.ts')).forEach(visit);
   const bundledProbes = { 'call-client': size('bundled', 'call-client'), dialogs: size('bundled', 'dialogs'), 'rxjs-websocket': size('bundled', 'rxjs-websocket') };
   fs.rmSync(out, { recursive: true, force: true });
+  // The same import line through esbuild, from the published package (dist/esm), with its minified
+  // bytes by folder (esbuild's metafile).
+  log('bundle: esbuild (createCallClient, rxjs external)');
+  const { esbuildSize } = require(path.join(root, 'scripts', 'esbuild-size.js'));
+  const esbuild = { 'call-client': await esbuildSize(root, "export { createCallClient, unauthenticated } from 'lp-call-streams';") };
   return {
+    esbuild,
     rxjsExternal: externalProbes,
     rxjsBundled: bundledProbes,
     callClientSourceBytesByFolder: Object.fromEntries(Object.entries(byFolder).sort((a, b) => b[1] - a[1])),

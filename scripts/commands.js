@@ -4,7 +4,7 @@
 const { requireSource } = require('./ts-source');
 
 const BENCH_SECTIONS = ['throughput', 'latency', 'memory', 'ready', 'scale', 'bundle'];
-const MUTATE_FOLDERS = ['protocol', 'dialog', 'session', 'rpc'];
+const MUTATE_FOLDERS = ['protocol', 'dialog', 'core', 'rpc'];
 
 const COMMANDS = {
   bench: {
@@ -12,14 +12,14 @@ const COMMANDS = {
     usage: `
 Usage: npm run bench [-- <section>…]
 
-Builds dist/cjs and the emulator, then runs the benchmarks, each section in a process of its own, and
+Builds dist/cjs, dist/esm and the emulator, then runs the benchmarks, each section in a process of its own, and
 writes bench/results.json; after a run of every section it rewrites the README's Performance table.
 About 3–5 minutes on two cores.
 
   <section>   only these (results.json keeps the others): ${BENCH_SECTIONS.join(', ')}
   --help      this text`,
     positional: (arg) => (BENCH_SECTIONS.includes(arg) ? undefined : `unknown section ${arg}; one of ${BENCH_SECTIONS.join(', ')}`),
-    build: ['build:cjs', 'build:emulator'],
+    build: ['build:cjs', 'build:esm', 'build:emulator'],
     run: ['--expose-gc', 'bench/run.mjs'],
   },
   start: {

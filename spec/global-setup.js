@@ -10,6 +10,7 @@ const artifacts = [
   'dist/cjs/index.js',
   'dist/esm/index.js',
   'dist/bundle/lp-call-streams.umd.js',
+  'dist/size/call-client.js',
   'packages/emulator/dist/index.js',
   'packages/emulator/dist/browser/lptag.js',
   'samples/spa/dist/app.js',

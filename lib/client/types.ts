@@ -2,8 +2,9 @@ import type { Observable, SchedulerLike } from 'rxjs';
 import type { AuthProvider } from '../auth/auth';
 import type { FetchLike } from '../auth/http';
 import type { Connection, ConnectionConfig, ConnectionDiagnostic, ConnectionState, EndpointConfig, WebSocketFactory } from 'lp-call-streams/connection';
-import type { CallError, CallResume, CallState, ClosedCall } from '../core/types';
-import type { AcceptedCall, CallInvitation, DialogEvent } from '../dialog/types';
+import type { CallStreams } from '../core/streams';
+import type { CallState } from '../core/types';
+import type { CallInvitation } from '../dialog/types';
 import type { LpTagDiagnostic } from '../lptag/diagnostics';
 import type { LpTagSource } from '../lptag/lptag-like';
 
@@ -116,31 +117,9 @@ export type ClientDiagnostic =
  * replay. `resume$` is an event stream whose one replay is state: a late subscriber gets the
  * resume that restored the current call while that call is on.
  */
-export interface CallClient {
+export interface CallClient extends Omit<CallStreams, 'step$'> {
   /** State: connection lifecycle; replays the latest. */
   readonly connection$: StateStream<ConnectionState>;
-  /** Events: every COBROWSE dialog change as the server told it (calls and co-browse). No replay. */
-  readonly dialog$: EventStream<DialogEvent>;
-  /**
-   * Events: call invitations shown to the visitor, each once; each can be accepted until `closed$`
-   * says otherwise. One call at a time: an invitation that arrives while another call is shown or
-   * on waits, and comes here when that call ends (if it is still open). No replay.
-   */
-  readonly invitation$: EventStream<CallInvitation>;
-  /** Events: the server confirmed the call this page holds (ACCEPTED, here or after a resume), once per call. No replay. */
-  readonly accepted$: EventStream<AcceptedCall>;
-  /**
-   * Events: a call this page showed is over, once per call, with its reason: `hangup`, `cancelled`,
-   * `expired`, `declined`, `answered-elsewhere` (another tab or device took it), `conversation-closed`,
-   * `unknown`, or `failed` with the `failure`. No replay.
-   */
-  readonly closed$: EventStream<ClosedCall>;
-  /** Events: `cobrowse` / `sessionError` from LivePerson's call app (and the failure of a resumed call whose dialog is not known). No replay. */
-  readonly error$: EventStream<CallError>;
-  /** Events: `cobrowse` / `sessionResume`; a late subscriber first gets the resume that restored the call still on (e.g. one that fired before the page loaded). */
-  readonly resume$: EventStream<CallResume>;
-  /** State: the call session; replays the latest, emits only real changes. */
-  readonly session$: StateStream<CallState>;
   /** Events: problems survived; observing it does not connect. */
   readonly diagnostic$: EventStream<ClientDiagnostic>;
   /**

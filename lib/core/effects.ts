@@ -31,6 +31,39 @@ export interface CallPorts {
   readonly callScreen: () => Observable<unknown>;
 }
 
+/** The call screen, held (subscribed) while the steps say `screen`, across steps; its failure as an outcome. */
+function holdScreen(ports: CallPorts): OperatorFunction<CallStep, EffectOutcome> {
+  const screen = (): Observable<EffectOutcome> =>
+    ports.callScreen().pipe(
+      ignoreElements(),
+      catchError((error: unknown) => of<EffectOutcome>({ type: 'call-screen-failed', message: error instanceof Error ? error.message : 'call screen failed' })),
+    );
+  return (step$) =>
+    step$.pipe(
+      connect((shared$) =>
+        shared$.pipe(
+          map((step) => step.screen),
+          distinctUntilChanged(),
+          switchMap((hold) => (hold ? screen() : EMPTY)),
+          // switchMap keeps its inner alive after the steps end: the screen goes with them.
+          takeUntil(shared$.pipe(ignoreElements(), endWith(true))),
+        ),
+      ),
+    );
+}
+
+/** Each step's publishes, in order, one call's at a time; their outcomes. */
+function publishAll(ports: CallPorts): OperatorFunction<CallStep, EffectOutcome> {
+  return (step$) =>
+    step$.pipe(
+      filter((step) => step.publishes.length > 0), // most steps publish nothing: no inner stream for them
+      concatMap((step) => step.publishes),
+      publishRequests(ports.publish),
+    );
+}
+
+const asInput = map((outcome: EffectOutcome): CallInput => ({ type: 'outcome', outcome }));
+
 /**
  * Runs what the core's steps call for and emits the outcomes as core inputs (errors are values):
  * the call screen is held (subscribed) while a step says `screen`, across steps; each step's
@@ -45,38 +78,17 @@ export interface CallPorts {
  * ```
  */
 export function callEffects(ports: CallPorts): OperatorFunction<CallStep, CallInput> {
-  const screen = (): Observable<EffectOutcome> =>
-    ports.callScreen().pipe(
-      ignoreElements(),
-      catchError((error: unknown) => of<EffectOutcome>({ type: 'call-screen-failed', message: error instanceof Error ? error.message : 'call screen failed' })),
-    );
-  return (step$) =>
-    step$.pipe(
-      connect((shared$) =>
-        merge(
-          shared$.pipe(
-            map((step) => step.screen),
-            distinctUntilChanged(),
-            switchMap((hold) => (hold ? screen() : EMPTY)),
-            // switchMap keeps its inner alive after the steps end: the screen goes with them.
-            takeUntil(shared$.pipe(ignoreElements(), endWith(true))),
-          ),
-          shared$.pipe(
-            filter((step) => step.publishes.length > 0), // most steps publish nothing: no inner stream for them
-            concatMap((step) => step.publishes),
-            publishRequests(ports.publish),
-          ),
-        ),
-      ),
-      map((outcome): CallInput => ({ type: 'outcome', outcome })),
-    );
+  return (step$) => step$.pipe(connect((shared$) => merge(shared$.pipe(holdScreen(ports)), shared$.pipe(publishAll(ports)))), asInput);
 }
 
 /**
- * Passes the core's steps on after running their effects ({@link callEffects}): whoever subscribes
- * downstream sees a step only once its container exists and its synchronous publishes are made.
- * The outcomes go to `dispatch`, which feeds them back into the core's `inputs` (while a step is
- * delivered, they wait on the core's queue for the next step).
+ * Passes the core's steps on and runs what they call for ({@link callEffects}), feeding the outcomes
+ * to `dispatch` (which feeds them back into the core's `inputs`; while a step is delivered, they
+ * wait on the core's queue for the next step). The container is opened before a step passes on
+ * (a host that sees `accepting` finds it); the publishes run once the step has reached every
+ * subscriber, as redux-observable runs epics after the reducers and the store's listeners — so
+ * `invitation$` is never kept waiting behind `cobrowseOffered`. Both are cut when the steps end (a
+ * publish still waiting for lpTag has no call left to be news about).
  *
  * @example
  * import { Subject } from 'rxjs';
@@ -87,13 +99,11 @@ export function callEffects(ports: CallPorts): OperatorFunction<CallStep, CallIn
 export function runCallEffects(ports: CallPorts, dispatch: (input: CallInput) => void): MonoTypeOperatorFunction<CallStep> {
   return (step$) =>
     step$.pipe(
-      connect((shared$) =>
-        merge(
-          // Subscribed first, so it sees every step before the steps pass on; cut when they end
-          // (a publish still waiting for lpTag has no call left to be news about).
-          shared$.pipe(callEffects(ports), tap(dispatch), ignoreElements(), takeUntil(shared$.pipe(ignoreElements(), endWith(true)))),
-          shared$,
-        ),
-      ),
+      connect((shared$) => {
+        const until = takeUntil<EffectOutcome>(shared$.pipe(ignoreElements(), endWith(true)));
+        const run = (effect: OperatorFunction<CallStep, EffectOutcome>) => shared$.pipe(effect, until, asInput, tap(dispatch), ignoreElements());
+        // The order of the three is the order in which each step reaches them.
+        return merge(run(holdScreen(ports)), shared$, run(publishAll(ports)));
+      }),
     );
 }

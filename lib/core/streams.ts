@@ -3,23 +3,35 @@ import type { AcceptedCall, CallInvitation, DialogEvent } from '../dialog/types'
 import { callQueue } from './queue';
 import type { CallError, CallEvent, CallResume, CallState, CallStep, ClosedCall } from './types';
 
-/** The public call streams, every one a view of the core's steps. */
+/**
+ * The public call streams, every one a view of the core's steps. State streams (`session$`) replay
+ * the latest value to a late subscriber; event streams (`dialog$`, `invitation$`, `accepted$`,
+ * `closed$`, `error$`) never replay; `resume$` is an event stream whose one replay is state.
+ */
 export interface CallStreams {
   /** The steps, shared: each subscriber first gets the current one (the latest step, or the initial one), then every new one. */
   readonly step$: Observable<CallStep>;
-  /** Events: every COBROWSE dialog change as the server told it (calls and co-browse). */
+  /** Events: every COBROWSE dialog change as the server told it (calls and co-browse). No replay. */
   readonly dialog$: Observable<DialogEvent>;
-  /** Events: call invitations this page shows; each can be accepted until `closed$` says otherwise. */
+  /**
+   * Events: call invitations shown to the visitor, each once; each can be accepted until `closed$`
+   * says otherwise. One call at a time: an invitation that arrives while another call is shown or
+   * on waits, and comes here when that call ends (if it is still open). No replay.
+   */
   readonly invitation$: Observable<CallInvitation>;
-  /** Events: the call this page holds is confirmed by the server (ACCEPTED), once per call. */
+  /** Events: the server confirmed the call this page holds (ACCEPTED, here or after a resume), once per call. No replay. */
   readonly accepted$: Observable<AcceptedCall>;
-  /** Events: a call this page showed is over, with its reason, once per call. */
+  /**
+   * Events: a call this page showed is over, once per call, with its reason: `hangup`, `cancelled`,
+   * `expired`, `declined`, `answered-elsewhere` (another tab or device took it), `conversation-closed`,
+   * `unknown`, or `failed` with the `failure`. No replay.
+   */
   readonly closed$: Observable<ClosedCall>;
-  /** Events: `sessionError`s of LivePerson's call app, and failures of a call whose dialog is not known. */
+  /** Events: `cobrowse` / `sessionError` from LivePerson's call app, and the failure of a resumed call whose dialog is not known. No replay. */
   readonly error$: Observable<CallError>;
-  /** Events, with one replay: a late subscriber first gets the resume that restored the call still on. */
+  /** Events: `cobrowse` / `sessionResume`; a late subscriber first gets the resume that restored the call still on (e.g. one that fired before the page loaded). */
   readonly resume$: Observable<CallResume>;
-  /** State: the call session; replays the latest, then emits only real changes. */
+  /** State: the call session; replays the latest, emits only real changes. */
   readonly session$: Observable<CallState>;
 }
 

@@ -58,14 +58,14 @@ describe('callEffects()', () => {
 });
 
 describe('runCallEffects()', () => {
-  it('passes each step on after its effects ran, and feeds the outcomes to dispatch', () => {
+  it('opens the screen before the step passes on, publishes once it has, and feeds the outcomes to dispatch', () => {
     const seen: string[] = [];
     const ports: CallPorts = {
       publish: (request) => defer(() => (seen.push(`publish:${request.event}`), of(true))),
       callScreen: () => new Observable<never>(() => void seen.push('screen')),
     };
     of(step(true, [accept])).pipe(runCallEffects(ports, (input) => seen.push(`dispatch:${input.type}`))).subscribe(() => seen.push('step'));
-    expect(seen).toEqual(['screen', 'publish:cobrowseAccepted', 'dispatch:outcome', 'step']);
+    expect(seen).toEqual(['screen', 'step', 'publish:cobrowseAccepted', 'dispatch:outcome']);
   });
 
   it('ends with the steps: a publish still pending is dropped, the screen released', () => {

@@ -1,3 +1,0 @@
-import { strykerConfig } from './base.mjs';
-
-export default strykerConfig('session');
