@@ -7,7 +7,7 @@
 //   (b) hand-written the imperative handler the tutorial leads a brand to write: JSON.parse, find
 //                    COBROWSE dialogs, compare sessionState with a Map of what each dialog last said
 //   (c) rxjs         the same rules as a plain RxJS pipeline: map(JSON.parse) → mergeMap → scan over a Map → share
-//   (d) ours         lp-call-streams, the path createCallClient runs: decode → callCore → runCallEffects
+//   (d) ours         lp-call-streams, the path createCallClient runs: decodeCallFrame → callCore → runCallEffects
 //                    → callStreams, with dialog$, invitation$, accepted$, closed$ and session$ subscribed
 import { dialogCore, lib, protocol, rxjs } from './lib.mjs';
 
@@ -28,13 +28,13 @@ export function floor() {
   };
 }
 
-/** decode only (no dialog rules): the decoder's own cost over the floor. */
+/** The call client's decoder only (no dialog rules): its own cost over the floor. */
 export function decodeOnly() {
   let ok = 0;
   return {
-    name: 'decode only',
+    name: 'decodeCallFrame only',
     feed(text) {
-      if (protocol.decode(text).ok) ok += 1;
+      if (protocol.decodeCallFrame(text).ok) ok += 1;
     },
     counts: () => ({ ...zero(), ok }),
     dispose() {},
@@ -123,15 +123,15 @@ export function plainRxjs(clock) {
   };
 }
 
-/** (d) without rxjs: decode, then the dialog tracker directly (what the call client's core runs). */
+/** (d) without rxjs: the call client's decoder, then the dialog tracker directly (what its core runs). */
 export function tracker(clock) {
   const core = dialogCore.createDialogTracker();
   const counts = zero();
   const reasons = {};
   return {
-    name: 'decode + createDialogTracker',
+    name: 'decodeCallFrame + createDialogTracker',
     feed(text) {
-      const result = protocol.decode(text);
+      const result = protocol.decodeCallFrame(text);
       if (!result.ok) return;
       for (const event of core.apply({ type: 'frame', frame: result.frame }, clock.now)) {
         counts[event.type] += 1;
@@ -152,7 +152,7 @@ export function ours(clock, options = {}) {
   // The frame's time is the clock; expiry timers go to the real async scheduler (none fall due in a run).
   const scheduler = { now: () => clock.now, schedule: (work, delay, state) => asyncScheduler.schedule(work, delay, state) };
   const frame$ = text$.pipe(
-    map((text) => protocol.decode(text)),
+    map((text) => protocol.decodeCallFrame(text)),
     filter((result) => result.ok),
     map((result) => result.frame),
   );

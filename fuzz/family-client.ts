@@ -5,7 +5,7 @@
  */
 import * as lib from 'lp-call-streams';
 import type { CallInvitation, ClientDiagnostic } from 'lp-call-streams';
-import { decode } from 'lp-call-streams/protocol';
+import { decodeCallFrame } from 'lp-call-streams/protocol';
 import { createFakeLpTag, createFakeSocketFactory, type FakeSocket } from 'lp-call-streams/testing';
 import { NEVER, type Observable, type Subscription } from 'rxjs';
 import { describe, type Escape } from './checks';
@@ -27,10 +27,10 @@ const COMMAND_ERRORS: readonly (abstract new (...args: never[]) => Error)[] = [
   lib.ConnectionClosedError, lib.ResponseDecodeError, lib.PublishError, lib.LpTagUnavailableError,
 ];
 
-/** The diagnostic a text rejected in whole or in part (an element dropped) must produce, or undefined. */
+/** The diagnostic a text rejected in whole or in part (an element dropped) by the client's decoder (decodeCallFrame) must produce, or undefined. */
 function expectedDiagnostic(text: string): 'frame-too-large' | 'decode-error' | undefined {
   if (text.length > FRAME_CAP) return 'frame-too-large';
-  const result = decode(text);
+  const result = decodeCallFrame(text);
   return result.ok && result.issues.length === 0 ? undefined : 'decode-error';
 }
 

@@ -1,5 +1,6 @@
 import { asyncScheduler, defer, ignoreElements, map, merge, share, Subject, throwError, type Observable } from 'rxjs';
-import { createConnection } from '../connection/create-connection';
+import { openConnection } from '../connection/create-connection';
+import { decodeCallFrame } from '../protocol/decode-call-frame';
 import { callCommand } from '../core/command';
 import { callCore } from '../core/call-core';
 import { runCallEffects, type CallPorts } from '../core/effects';
@@ -48,15 +49,19 @@ export function createCallClient(config: CallClientConfig): CallClient {
   const scheduler = clampScheduler(config.scheduler ?? asyncScheduler);
   const lpTag = config.lpTag ?? defaultLpTag;
 
-  const connection = createConnection({
-    ...config.connection,
-    accountId: config.accountId,
-    auth: config.auth,
-    ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
-    scheduler,
-    ...(config.webSocketFactory === undefined ? {} : { webSocketFactory: config.webSocketFactory }),
-    ...(config.fetch === undefined ? {} : { fetch: config.fetch }),
-  });
+  // The call path's decoder: what the core reads, checked and copied; the rest left as it came (lib/protocol).
+  const connection = openConnection(
+    {
+      ...config.connection,
+      accountId: config.accountId,
+      auth: config.auth,
+      ...(config.endpoint === undefined ? {} : { endpoint: config.endpoint }),
+      scheduler,
+      ...(config.webSocketFactory === undefined ? {} : { webSocketFactory: config.webSocketFactory }),
+      ...(config.fetch === undefined ? {} : { fetch: config.fetch }),
+    },
+    decodeCallFrame,
+  );
 
   const lpTagDiagnostics = createDiagnosticSink();
   const lpTagConfig = {

@@ -91,6 +91,13 @@ export type EventStream<T> = Observable<T>;
  * The client's connection, for chat (request a conversation, send and receive text, your own
  * subscriptions). It has no `close()`: the client's lifetime is its subscribers' — the last one
  * leaving closes the socket with 1000. (Use `createConnection` when you need a connection you close.)
+ *
+ * Its frames are decoded for the call path (`decodeCallFrame`): `messagingEvents()` decodes the
+ * messaging events of the dialogs you follow, on demand; `notification$` carries other notifications
+ * — `ms.MessagingEventNotification` too — with their bodies as they came (`messagingChangesOf` reads
+ * them), and `subscribeConversations()` gives every dialog's identity (`dialogId`, `dialogType`,
+ * `channelType`, `state`) and the COBROWSE dialogs whole. `createConnection`
+ * (`lp-call-streams/connection`) decodes the full model (`decode`).
  */
 export type ClientConnection = Omit<Connection, 'close'>;
 

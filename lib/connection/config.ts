@@ -8,6 +8,7 @@ import { defaultKeepAlive } from '../transport/keep-alive';
 import { defaultReconnectPolicy } from '../transport/reconnect-policy';
 import type { CloseOnTeardown } from '../transport/socket';
 import { globalWebSocketFactory } from '../transport/websocket-like';
+import type { DecodeResult } from '../protocol/types';
 import type { CoreConfig } from './core';
 import type { ConnectionDiagnostic } from './diagnostics';
 import type { Secrets } from './secrets';
@@ -27,7 +28,7 @@ function userAgentOf(config: ConnectionConfig): string | undefined {
  * Applies the defaults: the only place the connection reads globals (`WebSocket`, `fetch`,
  * `navigator`), and only when `createConnection` is called, never at import time.
  */
-export function resolveCoreConfig(config: ConnectionConfig, report: (diagnostic: ConnectionDiagnostic) => void, closeOnTeardown: CloseOnTeardown, secrets: Secrets): CoreConfig {
+export function resolveCoreConfig(config: ConnectionConfig, report: (diagnostic: ConnectionDiagnostic) => void, closeOnTeardown: CloseOnTeardown, secrets: Secrets, decodeFrame: (text: string) => DecodeResult): CoreConfig {
   const factory = config.webSocketFactory ?? globalWebSocketFactory();
   if (factory === undefined) throw new TypeError('createConnection: no WebSocket here; pass `webSocketFactory` (e.g. `(url) => new WebSocket(url)` from `ws`)');
   const endpoint = config.endpoint ?? {};
@@ -47,6 +48,7 @@ export function resolveCoreConfig(config: ConnectionConfig, report: (diagnostic:
     tokenTimeoutMs: config.tokenTimeoutMs ?? 30_000,
     clientProperties: buildClientProperties(userAgentOf(config), config.clientProperties),
     maxInboundFrameSize: config.maxInboundFrameSize ?? DEFAULT_MAX_INBOUND_FRAME_SIZE,
+    decodeFrame,
     closeOnTeardown,
     report,
     secrets,

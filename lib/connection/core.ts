@@ -2,7 +2,7 @@ import { catchError, concat, defer, filter, ignoreElements, map, merge, type Obs
 import { type AuthProvider, fromJwtSource, type JwtReason, type JwtRequest } from '../auth/auth';
 import { resolveSocketUrl } from '../auth/domain-api';
 import { HttpError, type FetchLike } from '../auth/http';
-import type { ClientPropertiesHeader } from '../protocol/types';
+import type { ClientPropertiesHeader, DecodeResult } from '../protocol/types';
 import type { Link } from '../rpc/link';
 import type { KeepAliveConfig } from '../transport/keep-alive';
 import { type AttemptContext, reconnectLoop, type ReconnectNotice } from '../transport/reconnect';
@@ -37,6 +37,8 @@ export interface CoreConfig {
   readonly clientProperties: ClientPropertiesHeader;
   /** Frames longer than this are dropped unparsed (`frame-too-large`). */
   readonly maxInboundFrameSize: number;
+  /** Text frame → typed frame: `decode`, or the call client's `decodeCallFrame`. */
+  readonly decodeFrame: (text: string) => DecodeResult;
   readonly closeOnTeardown: CloseOnTeardown;
   readonly report: (diagnostic: ConnectionDiagnostic) => void;
   /** Every token obtained is remembered here, to be redacted from outside text. */

@@ -23,12 +23,13 @@ import {
   throwError,
 } from 'rxjs';
 import { exConversations, type SubscriptionDeps } from '../conversations/ex-conversations';
-import { messagingEvents } from '../conversations/messaging-events';
+import { messagingDecoder, messagingEvents } from '../conversations/messaging-events';
 import { createListingReplay } from '../conversations/listing';
 import { createRegistry, keyOf } from '../conversations/registry';
 import { ConnectionClosedError } from '../errors';
 import { DEFAULT_EX_CONVERSATIONS_FILTER, isNotification } from '../protocol';
-import type { ExConversationChangeNotification, MessagingEventChange } from '../protocol/types';
+import { decode } from '../protocol/decode-frame';
+import type { DecodeResult, ExConversationChangeNotification, MessagingEventChange } from '../protocol/types';
 import type { Link } from '../rpc/link';
 import { createCommandQueue, defaultQueueConfig } from '../rpc/queue';
 import { sendRequest } from '../rpc/request';
@@ -65,6 +66,14 @@ const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
  * connection.subscribeConversations({ convState: ['OPEN'] }).subscribe((n) => render(n));
  */
 export function createConnection(config: ConnectionConfig): Connection {
+  return openConnection(config, decode);
+}
+
+/**
+ * {@link createConnection} with the decoder of its frames: `decode` (the full model) for the
+ * public connection, `decodeCallFrame` (what the call path reads) for the call client.
+ */
+export function openConnection(config: ConnectionConfig, decodeFrame: (text: string) => DecodeResult): Connection {
   validateConnectionConfig(config);
   const requestTimeoutMs = config.requestTimeoutMs ?? DEFAULT_REQUEST_TIMEOUT_MS;
 
@@ -91,7 +100,7 @@ export function createConnection(config: ConnectionConfig): Connection {
     diagnosticSubject$.complete();
   };
 
-  const coreConfig = resolveCoreConfig(config, report, () => closeWith, secrets);
+  const coreConfig = resolveCoreConfig(config, report, () => closeWith, secrets, decodeFrame);
   const { scheduler } = coreConfig;
 
   const core$: Observable<CoreSnapshot> = defer(() =>
@@ -121,6 +130,7 @@ export function createConnection(config: ConnectionConfig): Connection {
     scheduler,
     onFailure: (requestType, error) => report({ type: 'subscription-failed', requestType, message: describeError(error) }),
   };
+  const messagingDeps = { ...subscriptionDeps, changesOf: messagingDecoder((generation, error) => report({ type: 'decode-error', generation, error })) };
   const conversationRegistry = createRegistry<ExConversationChangeNotification>(createListingReplay);
   const messagingRegistry = createRegistry<MessagingEventChange>();
 
@@ -158,7 +168,7 @@ export function createConnection(config: ConnectionConfig): Connection {
     subscribeConversations: (body) => conversationRegistry.get(keyOf(body ?? DEFAULT_EX_CONVERSATIONS_FILTER), () => exConversations(body, subscriptionDeps)),
     messagingEvents: (dialogId, conversationId, options) =>
       messagingRegistry.get(keyOf([dialogId, conversationId ?? null]), () =>
-        messagingEvents({ dialogId, ...(conversationId === undefined ? {} : { conversationId }), ...(options?.fromSeq === undefined ? {} : { fromSeq: options.fromSeq }) }, subscriptionDeps),
+        messagingEvents({ dialogId, ...(conversationId === undefined ? {} : { conversationId }), ...(options?.fromSeq === undefined ? {} : { fromSeq: options.fromSeq }) }, messagingDeps),
       ),
     close: (code = CloseCode.NORMAL, reason = 'client closed') => {
       if (terminal) return;

@@ -1,11 +1,34 @@
 import { catchError, defer, EMPTY, filter, ignoreElements, merge, mergeMap, type Observable, switchMap, tap } from 'rxjs';
 import { ConnectionLostError, RequestTimeoutError } from '../errors';
-import type { MessagingEventChange } from '../protocol/types';
+import { messagingChangesOf } from '../protocol/decode-messaging';
+import type { DecodeError, InboundFrame, MessagingEventChange } from '../protocol/types';
 import type { Link } from '../rpc/link';
 import { sendRequest } from '../rpc/request';
 import { retryRequest } from '../rpc/retry';
 import type { SubscriptionDeps } from './ex-conversations';
-import { isMessagingEvent } from '../protocol';
+
+/** The messaging changes of a frame of link `generation` (see {@link messagingDecoder}). */
+export type MessagingChangesOf = (frame: InboundFrame, generation: number) => readonly MessagingEventChange[];
+
+/**
+ * The messaging changes of a frame, decoded once however many dialogs are followed: a frame the
+ * call client's decoder left undecoded is decoded on first demand (kept while the frame lives);
+ * what it drops goes to `onError`.
+ */
+export function messagingDecoder(onError: (generation: number, error: DecodeError) => void): MessagingChangesOf {
+  const decoded = new WeakMap<InboundFrame, readonly MessagingEventChange[]>();
+  return (frame, generation) => {
+    if (frame.kind !== 'notification' || frame.type !== 'unknown') return messagingChangesOf(frame).changes;
+    let changes = decoded.get(frame);
+    if (changes === undefined) {
+      const result = messagingChangesOf(frame);
+      for (const error of result.errors) onError(generation, error);
+      changes = result.changes;
+      decoded.set(frame, changes);
+    }
+    return changes;
+  };
+}
 
 /** Which dialog to follow, and from which sequence on the first subscribe. */
 export interface MessagingEventsTarget {
@@ -25,14 +48,13 @@ export interface MessagingEventsTarget {
  * result:  --1--2--------------3
  * ```
  */
-export function messagingEvents(target: MessagingEventsTarget, deps: SubscriptionDeps): Observable<MessagingEventChange> {
+export function messagingEvents(target: MessagingEventsTarget, deps: SubscriptionDeps & { readonly changesOf: MessagingChangesOf }): Observable<MessagingEventChange> {
   const requestType = 'ms.SubscribeMessagingEvents';
   return defer(() => {
     let lastSeq = target.fromSeq === undefined ? undefined : target.fromSeq - 1;
     const onLink = (link: Link): Observable<MessagingEventChange> => {
       const event$ = link.frame$.pipe(
-        filter(isMessagingEvent),
-        mergeMap((notification) => notification.body.changes),
+        mergeMap((frame) => deps.changesOf(frame, link.generation)),
         filter((change) => change.dialogId === target.dialogId),
         filter((change) => change.sequence === undefined || lastSeq === undefined || change.sequence > lastSeq),
         tap((change) => {

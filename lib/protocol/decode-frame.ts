@@ -3,15 +3,14 @@
  * never throws.
  */
 import { decodeExConversationBody } from './decode-conversation';
-import { decodeError, excerptOf, issueError } from './decode-error';
-import { MAX_JSON_DEPTH, nestsDeeperThan } from './depth';
 import { decodeMessagingBody } from './decode-messaging';
+import { decodeText } from './decode-text';
 import { Fields } from './fields';
 import { Fail, isObject, Issues, type Read } from './read';
-import type { DecodeError, DecodeResult, InboundFrame, JsonObject, NotificationFrame, ResponseFrame } from './types';
+import type { DecodeResult, InboundFrame, JsonObject, NotificationFrame, ResponseFrame } from './types';
 
 /** A response; `reqId` may be a number on the wire (exposed as a string); `type` is informational only. */
-function decodeResponse(root: JsonObject, issues: Issues): Read<ResponseFrame> {
+export function decodeResponse(root: JsonObject, issues: Issues): Read<ResponseFrame> {
   const f = new Fields('', issues);
   const reqId = f.id(root['reqId'], 'reqId');
   const code = f.integer(root['code'], 'code');
@@ -56,12 +55,6 @@ export function decodeParsed(root: unknown, issues: Issues = new Issues()): Read
   }
 }
 
-function describe(error: unknown): string {
-  return error instanceof Error ? error.name : typeof error;
-}
-
-const NO_ISSUES: readonly DecodeError[] = Object.freeze([]);
-
 /**
  * Decodes one inbound text frame. Never throws: a malformed frame becomes a `DecodeError` naming
  * the offending path (e.g. `body.changes: expected array`).
@@ -87,25 +80,5 @@ const NO_ISSUES: readonly DecodeError[] = Object.freeze([]);
  * ```
  */
 export function decode(text: string): DecodeResult {
-  if (typeof text !== 'string') return { ok: false, error: decodeError(new Fail('', 'text frame (string)'), '') };
-  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) {
-    return { ok: false, error: decodeError(new Fail('', `JSON nested at most ${MAX_JSON_DEPTH} levels deep`), text) };
-  }
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch {
-    return { ok: false, error: decodeError(new Fail('', 'JSON text'), text) };
-  }
-  try {
-    const issues = new Issues();
-    const frame = decodeParsed(parsed, issues);
-    if (frame instanceof Fail) return { ok: false, error: decodeError(frame, text) };
-    if (issues.list === undefined) return { ok: true, frame, issues: NO_ISSUES };
-    const excerpt = excerptOf(text);
-    return { ok: true, frame, issues: issues.list.map((issue) => issueError(issue, excerpt)) };
-  } catch (error: unknown) {
-    // Not expected (the decoders return failures as values); kept so `decode` stays total.
-    return { ok: false, error: decodeError(new Fail('', `a decodable frame (internal ${describe(error)})`), text) };
-  }
+  return decodeText(text, decodeParsed);
 }

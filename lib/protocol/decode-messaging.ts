@@ -1,9 +1,10 @@
 /**
  * Decoding the body of `ms.MessagingEventNotification` and its events.
  */
+import { decodeError, excerptOf, issueError } from './decode-error';
 import { Fields } from './fields';
-import { at, Fail, isNumber, isObject, type Issues, readSequence, type Read } from './read';
-import type { Json, JsonObject, MessagingEvent, MessagingEventChange, MessagingEventNotification } from './types';
+import { at, Fail, isNumber, isObject, Issues, readSequence, type Read } from './read';
+import type { DecodeError, InboundFrame, Json, JsonObject, MessagingEvent, MessagingEventChange, MessagingEventNotification } from './types';
 
 function unknownEvent(eventType: string, raw: JsonObject): MessagingEvent {
   return { type: 'unknown', eventType, raw };
@@ -70,4 +71,34 @@ export function decodeMessagingBody(value: Json | undefined, path: string, issue
     changes: f.list(value['changes'], 'changes', isObject, 'object', decodeMessagingChange),
   };
   return f.fail ?? body;
+}
+
+/** The messaging changes of one inbound frame, and what decoding them dropped. */
+export interface MessagingChanges {
+  readonly changes: readonly MessagingEventChange[];
+  /** The body or a change that did not decode (the frame's excerpt is its JSON). */
+  readonly errors: readonly DecodeError[];
+}
+
+const NONE: MessagingChanges = { changes: [], errors: [] };
+
+/**
+ * The changes of an `ms.MessagingEventNotification`: as decoded by `decode`, or — when the frame
+ * came from `decodeCallFrame`, which leaves messaging bodies untouched — decoded now, with the same
+ * isolation (a change that does not decode is left out, named in `errors`; a body that does not
+ * decode gives no changes and one error). Any other frame has none. Never throws.
+ */
+export function messagingChangesOf(frame: InboundFrame): MessagingChanges {
+  if (frame.kind !== 'notification') return NONE;
+  if (frame.type === 'ms.MessagingEventNotification') return { changes: frame.body.changes, errors: [] };
+  if (frame.type !== 'unknown' || frame.notificationType !== 'ms.MessagingEventNotification') return NONE;
+  const issues = new Issues();
+  const body = decodeMessagingBody(frame.body, 'body', issues);
+  const { list } = issues;
+  if (!(body instanceof Fail) && list === undefined) return { changes: body.changes, errors: [] };
+  // Only on failure: the excerpt needs the frame's text.
+  const text = JSON.stringify({ kind: 'notification', type: frame.notificationType, body: frame.body });
+  if (body instanceof Fail) return { changes: [], errors: [decodeError(body, text)] };
+  const excerpt = excerptOf(text);
+  return { changes: body.changes, errors: (list ?? []).map((issue) => issueError(issue, excerpt)) };
 }

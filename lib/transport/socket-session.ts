@@ -26,7 +26,7 @@ import {
   timer,
 } from 'rxjs';
 import { RequestError, RequestTimeoutError } from '../errors';
-import { decode, getClock, initConnection } from '../protocol';
+import { getClock, initConnection } from '../protocol';
 import type { ClientPropertiesHeader, DecodeResult } from '../protocol/types';
 import type { Link } from '../rpc/link';
 import { exchange } from '../rpc/request';
@@ -55,6 +55,8 @@ export interface SocketSessionConfig {
   readonly clientProperties: ClientPropertiesHeader;
   readonly handshakeTimeoutMs: number;
   readonly maxInboundFrameSize: number;
+  /** Text frame → typed frame (`decode`, or the call client's `decodeCallFrame`). Total. */
+  readonly decodeFrame: (text: string) => DecodeResult;
   readonly keepAlive: KeepAliveConfig;
   readonly scheduler: SchedulerLike;
   readonly closeOnTeardown: CloseOnTeardown;
@@ -71,8 +73,8 @@ const isOpened = (event: SocketEvent): event is SocketOpened => event.type === '
 const isMessage = (event: SocketEvent): event is SocketMessage => event.type === 'message';
 const isClosed = (event: SocketEvent): event is SocketClosed => event.type === 'close';
 
-function decodeData(data: unknown): DecodeResult {
-  if (typeof data === 'string') return decode(data);
+function decodeData(data: unknown, decodeFrame: (text: string) => DecodeResult): DecodeResult {
+  if (typeof data === 'string') return decodeFrame(data);
   return { ok: false, error: { kind: 'decode-error', path: '', expected: 'a text frame', message: ': expected a text frame', excerpt: '' } };
 }
 
@@ -110,7 +112,7 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
           report({ type: 'frame-too-large', generation, size, limit: config.maxInboundFrameSize });
           return EMPTY;
         }
-        const result = decodeData(message.data);
+        const result = decodeData(message.data, config.decodeFrame);
         if (result.ok) {
           // What decoding dropped or adjusted inside a frame it still delivered: reported first.
           for (const issue of result.issues) report({ type: 'decode-error', generation, error: issue });

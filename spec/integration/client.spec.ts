@@ -139,6 +139,23 @@ describe('createCallClient against the emulator', () => {
     expect((await closed$).reason).toBe('cancelled');
     expect(invitations).toHaveLength(1);
   });
+
+  it('chat over the client: messagingEvents() decodes the messaging events the call path leaves untouched, on demand', async () => {
+    const diagnostics: string[] = [];
+    subscription.add(client.diagnostic$.subscribe((d) => diagnostics.push(d.diagnostic.type)));
+    const conversationId = await requestConversation();
+    const texts: string[] = [];
+    subscription.add(client.connection.messagingEvents(conversationId, conversationId).subscribe((change) => texts.push(change.event.type === 'ContentEvent' ? change.event.message : change.event.type)));
+    const notifications: string[] = [];
+    subscription.add(client.connection.notification$.subscribe((n) => notifications.push(n.type === 'unknown' ? `unknown:${n.notificationType}` : n.type)));
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    emulator.agent.message({ text: 'hello', conversationId });
+    await firstValueFrom(client.connection.messagingEvents(conversationId, conversationId).pipe(filter((c) => c.event.type === 'ContentEvent'), timeout(WAIT)));
+    expect(texts).toContain('hello');
+    // The client's connection left the body as it came: decoded only for messagingEvents().
+    expect(notifications).toContain('unknown:ms.MessagingEventNotification');
+    expect(diagnostics).not.toContain('decode-error');
+  });
 });
 
 async function waitFor(condition: () => boolean, ms = 5000): Promise<void> {
