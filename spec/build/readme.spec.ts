@@ -4,8 +4,8 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { CLIENT_KEYS } from '../../lib/client/validate-config';
-import { CONNECTION_KEYS } from '../../lib/connection/validate-config';
+import { CLIENT_RULES } from '../../lib/client/validate-config';
+import { CONNECTION_RULES } from '../../lib/connection/validate-config';
 
 const root = join(__dirname, '..', '..');
 const withoutDeclarations = (source: string): string =>
@@ -47,7 +47,7 @@ describe('README "Configuration"', () => {
   const listed = new Set([...section.matchAll(/^\| `(\w+)` \|/gm)].map((match) => match[1]));
 
   it('lists every option of createCallClient and createConnection', () => {
-    const options = [...Object.keys(CLIENT_KEYS), ...Object.keys(CONNECTION_KEYS)];
+    const options = [...Object.keys(CLIENT_RULES), ...Object.keys(CONNECTION_RULES)];
     expect(options.filter((option) => !listed.has(option))).toEqual([]);
     expect([...listed].filter((option) => option !== undefined && !options.includes(option))).toEqual([]);
   });

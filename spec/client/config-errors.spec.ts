@@ -65,11 +65,18 @@ describe('createCallClient / createConnection: configuration validated at creati
     ['an empty visitor name', { visitor: { name: '' } }, 'visitor.name'],
     ['a visitor name that is not a string or function', { visitor: { name: 42 } }, 'visitor.name'],
     ['an unknown top-level key (a typo)', { autooffer: false }, 'autooffer'],
+    ['an unknown key inside visitor (a typo)', { visitor: { name: 'Jane', ssdi: 'sid-1' } }, 'visitor.ssdi'],
     ['autoOffer that is not a boolean', { autoOffer: 'no' }, 'autoOffer'],
   ])('%s → ConfigError from createCallClient', (_name, patch, field) => {
     const error = configErrorOf(() => createCallClient(untyped({ ...base(), ...patch })));
     expect(error.field).toBe(field);
     expect(error.name).toBe('ConfigError');
+  });
+
+  it('a config that is not an object → ConfigError on config, listing the options', () => {
+    const error = configErrorOf(() => createCallClient(untyped(null as unknown as object)));
+    expect(error.field).toBe('config');
+    expect(error.message).toMatch(/accountId, auth/);
   });
 
   it('a valid config creates a client without I/O', () => {
