@@ -49,7 +49,7 @@ export function createCallClient(config: CallClientConfig): CallClient {
   const scheduler = clampScheduler(config.scheduler ?? asyncScheduler);
   const lpTag = config.lpTag ?? defaultLpTag;
 
-  // The call path's decoder: what the core reads, checked and copied; the rest left as it came (lib/protocol).
+  // The call path's decoder by default: what the core reads, checked and copied; the rest left as it came (lib/protocol).
   const connection = openConnection(
     {
       ...config.connection,
@@ -60,7 +60,7 @@ export function createCallClient(config: CallClientConfig): CallClient {
       ...(config.webSocketFactory === undefined ? {} : { webSocketFactory: config.webSocketFactory }),
       ...(config.fetch === undefined ? {} : { fetch: config.fetch }),
     },
-    decodeCallFrame,
+    config.connection?.decodeFrame ?? decodeCallFrame,
   );
 
   const lpTagDiagnostics = createDiagnosticSink();

@@ -66,12 +66,12 @@ const isDefined = <T>(value: T | undefined): value is T => value !== undefined;
  * connection.subscribeConversations({ convState: ['OPEN'] }).subscribe((n) => render(n));
  */
 export function createConnection(config: ConnectionConfig): Connection {
-  return openConnection(config, decode);
+  return openConnection(config, config.decodeFrame ?? decode);
 }
 
 /**
- * {@link createConnection} with the decoder of its frames: `decode` (the full model) for the
- * public connection, `decodeCallFrame` (what the call path reads) for the call client.
+ * {@link createConnection} with the decoder of its frames given apart, so that a caller with its own
+ * default (the call client: `decodeCallFrame`) does not bundle `decode`.
  */
 export function openConnection(config: ConnectionConfig, decodeFrame: (text: string) => DecodeResult): Connection {
   validateConnectionConfig(config);

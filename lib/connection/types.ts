@@ -1,6 +1,7 @@
 import type { Observable, SchedulerLike } from 'rxjs';
 import type { AuthProvider, FetchLike } from 'lp-call-streams';
 import type {
+  DecodeResult,
   ExConversationChangeNotification,
   MessagingEventChange,
   NotificationFrame,
@@ -54,6 +55,12 @@ export interface ConnectionConfig {
    * 1,048,576 (1 MiB); `Infinity` turns the cap off.
    */
   readonly maxInboundFrameSize?: number;
+  /**
+   * How a text frame becomes a typed frame: `decode` (the default here: the full typed model) or
+   * `decodeCallFrame` (what the call path reads, the rest left as it came: the default of
+   * `createCallClient`), both from `lp-call-streams/protocol`. Must be total (never throw).
+   */
+  readonly decodeFrame?: (text: string) => DecodeResult;
 }
 
 /** The connection's lifecycle (see the state diagram in the README). */

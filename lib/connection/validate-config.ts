@@ -31,6 +31,7 @@ export const CONNECTION_OPTION_RULES = {
   random: anything,
   clientProperties: anything,
   navigator: anything,
+  decodeFrame: is('a function (text) => DecodeResult, e.g. decodeCallFrame', (value) => typeof value === 'function'),
 } satisfies Record<Exclude<keyof ConnectionConfig, keyof typeof SHARED_RULES>, Rule>;
 
 // Exhaustive by type: a key added to ConnectionConfig fails to compile until it is in one of the two tables.

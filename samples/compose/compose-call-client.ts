@@ -16,6 +16,7 @@ import {
   type LpTagSource,
 } from 'lp-call-streams';
 import { createConnection, type ConnectionConfig } from 'lp-call-streams/connection';
+import { decodeCallFrame } from 'lp-call-streams/protocol';
 
 export interface ComposedCallClientConfig {
   readonly connection: ConnectionConfig; // accountId, auth, endpoint, scheduler, …
@@ -25,7 +26,7 @@ export interface ComposedCallClientConfig {
 }
 
 export function composeCallClient({ connection: config, lpTag, visitorName, callScreen }: ComposedCallClientConfig) {
-  const connection = createConnection(config);
+  const connection = createConnection({ decodeFrame: decodeCallFrame, ...config }); // the call path's decoder, as createCallClient
   const lpTagConfig = { scheduler: config.scheduler ?? asyncScheduler };
   const inputSubject$ = new Subject<CallInput>(); // commands and effect outcomes, fed back into the core
   const dispatch = (input: CallInput): void => inputSubject$.next(input);
