@@ -18,11 +18,11 @@ export interface CallResume {
 export type KnownCallErrorId = 'UNABLE_TO_CONNECT' | 'BROWSER_NOT_SUPPORTED' | 'NO_CAMERA_ACCESS' | 'AGENT_DISCONNECTED';
 
 /**
- * A documented id, `UNKNOWN` when the payload carried none, any other id kept verbatim, or one of
- * the library's own (`CALL_SCREEN_FAILED`, `PUBLISH_FAILED`) for a failure of a call whose dialog
- * is not known (a resumed call).
+ * A documented id, `UNKNOWN` when the payload carried none, any other id kept verbatim, or the
+ * library's own `CALL_SCREEN_FAILED`: the call screen of a resumed call whose dialog is not known
+ * failed (every other failure of a call has its dialog, and is told on `closed$`).
  */
-export type CallErrorId = Open<KnownCallErrorId | 'UNKNOWN' | 'CALL_SCREEN_FAILED' | 'PUBLISH_FAILED'>;
+export type CallErrorId = Open<KnownCallErrorId | 'UNKNOWN' | 'CALL_SCREEN_FAILED'>;
 
 /** An error of the call: `cobrowse` / `sessionError` from LivePerson's call app, or a failure of ours. */
 export interface CallError {

@@ -52,9 +52,9 @@ export function moveTo(work: Work, next: CallState): void {
   if (isTerminal(next) && !isTerminal(previous)) {
     const call = closedCallOf(next);
     if (call !== undefined) emit(work, { type: 'closed', call });
-    else if (next.status === 'failed' && next.failure.type !== 'session-error') {
-      emit(work, { type: 'error', error: { id: next.failure.type === 'call-screen-failed' ? 'CALL_SCREEN_FAILED' : 'PUBLISH_FAILED', message: next.failure.message } });
-    }
+    // Only the call screen fails a call whose dialog is not known (a resumed one): a refused publish
+    // fails a pending invitation, and a sessionError is on error$ already.
+    else if (next.status === 'failed' && next.failure.type === 'call-screen-failed') emit(work, { type: 'error', error: { id: 'CALL_SCREEN_FAILED', message: next.failure.message } });
   }
   if (model.commands.size > 0) settle(work);
 }

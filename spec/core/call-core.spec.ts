@@ -58,6 +58,14 @@ describe('callCore()', () => {
       expectObservable(cold('-e', frames).pipe(callCore({ scheduler }), states), '^--!').toBe('se-', { s: 'idle', e: `invited:${ID}` });
     });
     expect(scheduler.actions).toHaveLength(0);
+    // Without a flush at the end (TestScheduler.run runs every action left): the timer is gone at once.
+    const clock = new VirtualTimeScheduler();
+    const frame$ = new Subject<InboundFrame>();
+    const subscription = frame$.pipe(callCore({ scheduler: clock })).subscribe();
+    frame$.next(frames['e'] as InboundFrame);
+    expect(clock.actions).toHaveLength(1);
+    subscription.unsubscribe();
+    expect(clock.actions.filter((action) => !action.closed)).toHaveLength(0);
   });
 
   it('passes a frame error on, and an empty source gives the initial step and completes', () => {

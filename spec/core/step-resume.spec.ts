@@ -7,7 +7,10 @@ describe('callStep: resume', () => {
     expect(core.resume(true)).toMatchObject({ events: ['resume'], publishes: ['sliderOpened'], state: 'active:?:×1', screen: true });
     expect(core.steps.at(-1)?.resumed).toEqual({ replayed: true, data: undefined });
     expect(core.frame([CALL.accepted])).toMatchObject({ events: ['dialog:accepted:call-1', 'accepted:call-1'], state: 'active:call-1:×1' });
+    // The resume stays the call's while it is on (resume$ replays it to a late subscriber)…
+    expect(core.steps.at(-1)?.resumed).toEqual({ replayed: true, data: undefined });
     expect(core.frame([CALL.hungUp])).toMatchObject({ events: ['dialog:closed:call-1:hangup', 'closed:call-1:hangup'], state: 'ended:call-1:hangup', screen: false });
+    // …and goes with it.
     expect(core.steps.at(-1)?.resumed).toBeUndefined();
   });
 

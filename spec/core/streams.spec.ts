@@ -49,9 +49,11 @@ describe('callStreams()', () => {
 
   it('resume$ replays the resume that restored the call still on, and nothing once it ended', () => {
     newScheduler().run(({ hot, expectObservable }) => {
-      const calls = callStreams(hot('s-a---c', M));
+      // e: a later step while the same call is on (it carries the resume as state, not as an event).
+      const calls = callStreams(hot('s-a-e-c', M));
       expectObservable(calls.resume$).toBe('--r----', { r: resume });
-      expectObservable(calls.resume$, '----^').toBe('----r--', { r: resume });
+      expectObservable(calls.resume$, '---^').toBe('---r---', { r: resume });
+      expectObservable(calls.resume$, '-----^').toBe('-----r-', { r: resume });
       expectObservable(calls.resume$, '-------^').toBe('-------');
       expectObservable(calls.closed$).toBe('------c', { c: { dialog: dialog(), reason: 'hangup' } });
     });
@@ -68,6 +70,28 @@ describe('callStreams()', () => {
     calls.session$.subscribe();
     calls.session$.subscribe();
     expect(runs).toBe(2);
+    let failedRuns = 0;
+    const failing = callStreams(
+      new Observable<CallStep>((subscriber) => {
+        failedRuns += 1;
+        subscriber.error(new Error(`run ${failedRuns}`));
+      }),
+    );
+    const errors: string[] = [];
+    failing.session$.subscribe({ error: (e: unknown) => errors.push(String(e)) });
+    failing.session$.subscribe({ error: (e: unknown) => errors.push(String(e)) });
+    expect(errors).toEqual(['Error: run 1', 'Error: run 2']);
+  });
+
+  it('event streams end with the run: complete when it completes, error when it errors', () => {
+    newScheduler().run(({ cold, expectObservable }) => {
+      const done = callStreams(cold('s-i-|', M));
+      expectObservable(done.invitation$).toBe('--i-|', { i: invitation() });
+      expectObservable(done.closed$).toBe('----|');
+      const broken = callStreams(cold('s-i-#', M));
+      expectObservable(broken.invitation$).toBe('--i-#', { i: invitation() });
+      expectObservable(broken.error$).toBe('----#');
+    });
   });
 
   it('a subscription made inside a handler is made after the step in hand reached every subscriber', () => {
