@@ -49,12 +49,6 @@ export function fromJwtSource(source: () => JwtSource): Observable<string> {
   );
 }
 
-function jwtOf(url: string, body: unknown): string {
-  const jwt = stringField(body, 'jwt') ?? stringField(body, 'token');
-  if (jwt === undefined) throw new HttpError(url, 0, 'the IdP answer has no jwt');
-  return jwt;
-}
-
 /** Options shared by the IdP-backed providers. */
 export interface IdpOptions {
   /** Overrides the connection's `fetch`. */
@@ -63,7 +57,13 @@ export interface IdpOptions {
   readonly idpHost?: string;
 }
 
-function idp(request: JwtRequest, options: IdpOptions, cache: Map<string, Observable<string>>): { readonly fetchFn: FetchLike; readonly host$: Observable<string> } {
+/** The IdP of a request: the `fetch` to call it with and its host (looked up once per Domain API and account). */
+interface Idp {
+  readonly fetchFn: FetchLike;
+  readonly host$: Observable<string>;
+}
+
+function idp(request: JwtRequest, options: IdpOptions, cache: Map<string, Observable<string>>): Idp {
   const fetchFn = options.fetch ?? request.fetch ?? globalFetch();
   if (fetchFn === undefined) throw new Error('no fetch available: pass `fetch` in the connection config');
   if (options.idpHost !== undefined) return { fetchFn, host$: of(options.idpHost) };
@@ -73,8 +73,21 @@ function idp(request: JwtRequest, options: IdpOptions, cache: Map<string, Observ
   return { fetchFn, host$: cached };
 }
 
-function idpUrl(request: JwtRequest, host: string, path: string): string {
-  return `${httpScheme(request.domainApi || defaultDomainApi)}://${host}/api/account/${encodeURIComponent(request.accountId)}/${path}`;
+/** `POST {scheme}://{idp}/api/account/{accountId}/{path}` (scheme of the Domain API): the LP JWT of the answer. */
+function postToIdp(request: JwtRequest, { fetchFn, host$ }: Idp, path: 'signup' | 'authenticate', init: Parameters<FetchLike>[1], secrets?: readonly string[]): Observable<string> {
+  return host$.pipe(
+    take(1),
+    switchMap((host) => {
+      const url = `${httpScheme(request.domainApi || defaultDomainApi)}://${host}/api/account/${encodeURIComponent(request.accountId)}/${path}`;
+      return fetchJson(fetchFn, url, init, secrets).pipe(
+        map((body) => {
+          const jwt = stringField(body, 'jwt') ?? stringField(body, 'token');
+          if (jwt === undefined) throw new HttpError(url, 0, 'the IdP answer has no jwt');
+          return jwt;
+        }),
+      );
+    }),
+  );
 }
 
 /**
@@ -85,18 +98,7 @@ function idpUrl(request: JwtRequest, host: string, path: string): string {
  */
 export function unauthenticated(options: IdpOptions = {}): AuthProvider {
   const hosts = new Map<string, Observable<string>>();
-  return {
-    jwt: (request) => {
-      const { fetchFn, host$ } = idp(request, options, hosts);
-      return host$.pipe(
-        take(1),
-        switchMap((host) => {
-          const url = idpUrl(request, host, 'signup');
-          return fetchJson(fetchFn, url, { method: 'POST' }).pipe(map((body) => jwtOf(url, body)));
-        }),
-      );
-    },
-  };
+  return { jwt: (request) => postToIdp(request, idp(request, options, hosts), 'signup', { method: 'POST' }) };
 }
 
 /**
@@ -108,17 +110,10 @@ export function authenticated(getAuthCode: (reason: JwtReason) => JwtSource, opt
   const hosts = new Map<string, Observable<string>>();
   return {
     jwt: (request) => {
-      const { fetchFn, host$ } = idp(request, options, hosts);
+      const access = idp(request, options, hosts);
       return fromJwtSource(() => getAuthCode(request.reason)).pipe(
         switchMap((authCode) =>
-          host$.pipe(
-            take(1),
-            switchMap((host) => {
-              const url = idpUrl(request, host, 'authenticate');
-              const init = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ authCode }) };
-              return fetchJson(fetchFn, url, init, [authCode]).pipe(map((body) => jwtOf(url, body)));
-            }),
-          ),
+          postToIdp(request, access, 'authenticate', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ authCode }) }, [authCode]),
         ),
       );
     },

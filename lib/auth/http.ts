@@ -1,4 +1,4 @@
-import { catchError, defer, from, type Observable, switchMap, throwError } from 'rxjs';
+import { catchError, defer, from, type Observable, switchMap } from 'rxjs';
 import { brand, isBranded } from '../errors';
 import { redact } from '../redact';
 
@@ -54,7 +54,9 @@ export function globalFetch(): FetchLike | undefined {
 export function fetchJson(fetchFn: FetchLike, url: string, init?: Parameters<FetchLike>[1], secrets: readonly string[] = []): Observable<unknown> {
   return defer(() => from(fetchFn(url, init))).pipe(
     // A request that never got an answer (server down, DNS, CORS): say where it went.
-    catchError((error: unknown) => throwError(() => new HttpError(url, 0, `no answer (${error instanceof Error ? error.message : String(error)}): is a server running at this address?`, secrets))),
+    catchError((error: unknown) => {
+      throw new HttpError(url, 0, `no answer (${error instanceof Error ? error.message : String(error)}): is a server running at this address?`, secrets);
+    }),
     switchMap((response) => {
       if (!response.ok) throw new HttpError(url, response.status, `HTTP ${response.status}`, secrets);
       return from(response.json());

@@ -20,13 +20,11 @@ export function decodeCallError(payload: unknown): { readonly error: CallError; 
   if (typeof payload !== 'object' || payload === null || Array.isArray(payload)) {
     return { error: { id: 'UNKNOWN', message: '' }, problems: ['payload is not an object'] };
   }
-  const id: unknown = 'id' in payload ? payload.id : undefined;
-  const msg: unknown = 'msg' in payload ? payload.msg : undefined;
+  const id: unknown = Reflect.get(payload, 'id');
+  const msg: unknown = Reflect.get(payload, 'msg');
   const problems: string[] = [];
-  if (typeof id !== 'string' || id === '') problems.push('id is not a non-empty string');
+  const goodId = typeof id === 'string' && id !== '';
+  if (!goodId) problems.push('id is not a non-empty string');
   if (typeof msg !== 'string') problems.push('msg is not a string');
-  return {
-    error: { id: typeof id === 'string' && id !== '' ? id : 'UNKNOWN', message: typeof msg === 'string' ? msg : '' },
-    problems,
-  };
+  return { error: { id: goodId ? id : 'UNKNOWN', message: typeof msg === 'string' ? msg : '' }, problems };
 }

@@ -1,6 +1,6 @@
 import { catchError, EMPTY, Observable, switchMap } from 'rxjs';
 import { DEFAULT_WAIT_MS, type LpTagConfig } from './diagnostics';
-import type { LpTagLike, LpTagSource } from './lptag-like';
+import { attempt, type LpTagLike, type LpTagSource } from './lptag-like';
 import { waitForLpTag } from './wait-for-lptag';
 
 /** One firing of an lpTag event. */
@@ -22,14 +22,8 @@ export interface FromLpTagEventConfig extends LpTagConfig {
 
 /** The last entry of a `hasFired` answer (Chronos: `[{ appName, eventName, data }]`), if any. */
 function lastFired(lpTag: LpTagLike, app: string, event: string): object | undefined {
-  let history: unknown;
-  try {
-    history = lpTag.events.hasFired?.(app, event);
-  } catch {
-    return undefined;
-  }
-  if (!Array.isArray(history)) return undefined;
-  const last: unknown = history[history.length - 1];
+  const history = attempt(() => lpTag.events.hasFired?.(app, event));
+  const last: unknown = Array.isArray(history) ? history.at(-1) : undefined;
   return typeof last === 'object' && last !== null ? last : undefined;
 }
 
@@ -52,28 +46,17 @@ export function fromLpTagEvent(source: LpTagSource, app: string, event: string, 
   const listen = (lpTag: LpTagLike): Observable<LpTagEvent> =>
     new Observable<LpTagEvent>((subscriber) => {
       const previous = replay ? lastFired(lpTag, app, event) : undefined;
-      let bindId: unknown;
-      try {
-        bindId = lpTag.events.bind(app, event, (data) => subscriber.next({ data, replayed: false }));
-      } catch {
-        bindId = undefined;
-      }
+      const bindId = attempt(() => lpTag.events.bind(app, event, (data) => subscriber.next({ data, replayed: false })));
       if (bindId === undefined || bindId === null) {
         onDiagnostic?.({ type: 'lptag-bind-failed', app, event });
         subscriber.complete();
         return undefined;
       }
-      if (previous && previous !== seen) subscriber.next({ data: 'data' in previous ? previous.data : undefined, replayed: true });
+      if (previous && previous !== seen) subscriber.next({ data: Reflect.get(previous, 'data'), replayed: true });
       seen = previous;
       return () => {
         if (replay) seen = lastFired(lpTag, app, event);
-        let removed: unknown;
-        try {
-          removed = lpTag.events.unbind(bindId);
-        } catch {
-          removed = false;
-        }
-        if (removed !== true) onDiagnostic?.({ type: 'lptag-unbind-failed', app, event });
+        if (attempt(() => lpTag.events.unbind(bindId)) !== true) onDiagnostic?.({ type: 'lptag-unbind-failed', app, event });
       };
     });
   return waitForLpTag(source, config).pipe(

@@ -44,6 +44,15 @@ export type LpTagSource = LpTagLike | LpTagAccessor;
 
 const isObject = (value: unknown): value is object => typeof value === 'object' && value !== null;
 
+/** `read()`, or `undefined` if it throws: lpTag, its SDKs and the page's accessors are foreign code. */
+export function attempt<T>(read: () => T): T | undefined {
+  try {
+    return read();
+  } catch {
+    return undefined;
+  }
+}
+
 /**
  * True when `candidate` is a loaded lpTag: `events.bind`, `events.unbind` and `events.publish`
  * are functions. The inline tag stub (bind/trigger only, queueing) is not ready.
@@ -53,26 +62,12 @@ const isObject = (value: unknown): value is object => typeof value === 'object' 
  * const lpTag = () => { const t: unknown = Reflect.get(globalThis, 'lpTag'); return isLpTagLike(t) ? t : undefined; };
  */
 export function isLpTagLike(candidate: unknown): candidate is LpTagLike {
-  if (!isObject(candidate) || !('events' in candidate)) return false;
-  const events: unknown = candidate.events;
-  return (
-    isObject(events) &&
-    'bind' in events &&
-    typeof events.bind === 'function' &&
-    'unbind' in events &&
-    typeof events.unbind === 'function' &&
-    'publish' in events &&
-    typeof events.publish === 'function'
-  );
+  const events: unknown = isObject(candidate) ? Reflect.get(candidate, 'events') : undefined;
+  return isObject(events) && ['bind', 'unbind', 'publish'].every((method) => typeof Reflect.get(events, method) === 'function');
 }
 
 /** The ready lpTag behind `source` right now, or `undefined` (a throwing accessor counts as absent). */
 export function readLpTag(source: LpTagSource): LpTagLike | undefined {
-  let candidate: unknown;
-  try {
-    candidate = typeof source === 'function' ? source() : source;
-  } catch {
-    return undefined;
-  }
+  const candidate = attempt(() => (typeof source === 'function' ? source() : source));
   return isLpTagLike(candidate) ? candidate : undefined;
 }

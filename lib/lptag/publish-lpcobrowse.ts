@@ -1,8 +1,8 @@
-import { concatMap, of, throwError, type Observable } from 'rxjs';
+import { map, type Observable } from 'rxjs';
 import type { CallDialog } from '../dialog/types';
 import { PublishError } from '../errors';
 import type { LpTagConfig, LpTagDiagnostic } from './diagnostics';
-import type { LpTagLike, LpTagSource } from './lptag-like';
+import { attempt, type LpTagLike, type LpTagSource } from './lptag-like';
 import { validateCobrowseData, type CobrowseEventName, type LpCoBrowseEventName } from './validate-cobrowse';
 import { waitForLpTag } from './wait-for-lptag';
 
@@ -40,13 +40,10 @@ export interface PublishResult {
 
 /** The monitoring SDK's id when it is a non-empty string, else the fallback (with a diagnostic). */
 function monitoringId(lpTag: LpTagLike, field: 'ssid' | 'svid', fallback: string | undefined, report?: (d: LpTagDiagnostic) => void): string | undefined {
-  let id: unknown;
-  try {
+  const id = attempt(() => {
     const sdk = lpTag.taglets?.lp_monitoringSDK;
-    id = field === 'ssid' ? sdk?.getSid?.() : sdk?.getVid?.();
-  } catch {
-    id = undefined;
-  }
+    return field === 'ssid' ? sdk?.getSid?.() : sdk?.getVid?.();
+  });
   if (typeof id === 'string' && id.trim() !== '') return id;
   report?.({ type: 'lptag-monitoring-fallback', field });
   return fallback;
@@ -71,7 +68,7 @@ function monitoringId(lpTag: LpTagLike, field: 'ssid' | 'svid', fallback: string
 export function publishLpCoBrowse(source: LpTagSource, request: LpCoBrowseRequest, config: LpCoBrowseConfig): Observable<PublishResult> {
   const { onDiagnostic } = config;
   return waitForLpTag(source, config).pipe(
-    concatMap((lpTag) => {
+    map((lpTag): PublishResult => {
       let returned: unknown;
       if (request.event === 'sliderOpened') {
         returned = lpTag.events.publish(LPCOBROWSE_APP, request.event);
@@ -90,13 +87,13 @@ export function publishLpCoBrowse(source: LpTagSource, request: LpCoBrowseReques
         });
         if (data instanceof PublishError) {
           onDiagnostic?.({ type: 'lptag-publish-invalid', event: request.event, field: data.field, message: data.message });
-          return throwError(() => data);
+          throw data;
         }
         returned = lpTag.events.publish(LPCOBROWSE_APP, request.event, data);
       }
       const delivered = returned === true;
       if (!delivered) onDiagnostic?.({ type: 'lptag-publish-unheard', event: request.event });
-      return of({ event: request.event, delivered });
+      return { event: request.event, delivered };
     }),
   );
 }
