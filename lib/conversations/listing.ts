@@ -16,8 +16,7 @@ export function createListingReplay(): Replay<ExConversationChangeNotification> 
   let subscriptionId: string | undefined;
   let seen = false;
   return {
-    record(notification) {
-      const { body } = notification;
+    record({ body }) {
       if (body.subscriptionId !== undefined && body.subscriptionId !== subscriptionId) {
         subscriptionId = body.subscriptionId;
         conversations.clear();

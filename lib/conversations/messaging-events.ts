@@ -1,11 +1,7 @@
-import { catchError, defer, EMPTY, filter, ignoreElements, merge, mergeMap, type Observable, switchMap, tap } from 'rxjs';
-import { ConnectionLostError, RequestTimeoutError } from '../errors';
+import { defer, filter, ignoreElements, merge, mergeMap, type Observable, tap } from 'rxjs';
 import { messagingChangesOf } from '../protocol/decode-messaging';
 import type { DecodeError, InboundFrame, MessagingEventChange } from '../protocol/types';
-import type { Link } from '../rpc/link';
-import { sendRequest } from '../rpc/request';
-import { retryRequest } from '../rpc/retry';
-import type { SubscriptionDeps } from './ex-conversations';
+import { onEveryLink, subscribeOn, type SubscriptionDeps } from './per-link';
 
 /** The messaging changes of a frame of link `generation` (see {@link messagingDecoder}). */
 export type MessagingChangesOf = (frame: InboundFrame, generation: number) => readonly MessagingEventChange[];
@@ -49,35 +45,27 @@ export interface MessagingEventsTarget {
  * ```
  */
 export function messagingEvents(target: MessagingEventsTarget, deps: SubscriptionDeps & { readonly changesOf: MessagingChangesOf }): Observable<MessagingEventChange> {
-  const requestType = 'ms.SubscribeMessagingEvents';
   return defer(() => {
     let lastSeq = target.fromSeq === undefined ? undefined : target.fromSeq - 1;
-    const onLink = (link: Link): Observable<MessagingEventChange> => {
-      const event$ = link.frame$.pipe(
-        mergeMap((frame) => deps.changesOf(frame, link.generation)),
-        filter((change) => change.dialogId === target.dialogId),
-        filter((change) => change.sequence === undefined || lastSeq === undefined || change.sequence > lastSeq),
-        tap((change) => {
-          if (change.sequence !== undefined) lastSeq = change.sequence;
-        }),
-      );
-      const subscribe$ = defer(() => {
-        const body = {
-          dialogId: target.dialogId,
-          ...(target.conversationId === undefined ? {} : { conversationId: target.conversationId }),
-          fromSeq: lastSeq === undefined ? 0 : lastSeq + 1,
-        };
-        return sendRequest(link, requestType, body, { timeoutMs: deps.timeoutMs, scheduler: deps.scheduler });
-      }).pipe(
-        retryRequest({ scheduler: deps.scheduler, retryAlso: (error) => error instanceof RequestTimeoutError }),
-        ignoreElements(),
-        catchError((error: unknown) => {
-          if (!(error instanceof ConnectionLostError)) deps.onFailure(requestType, error);
-          return EMPTY;
-        }),
-      );
-      return merge(event$, subscribe$); // listen, then send
-    };
-    return deps.link$.pipe(switchMap((link) => (link === undefined ? EMPTY : onLink(link))));
+    return onEveryLink(deps, (link) =>
+      merge(
+        // Listen, then send.
+        link.frame$.pipe(
+          mergeMap((frame) => deps.changesOf(frame, link.generation)),
+          filter((change) => change.dialogId === target.dialogId),
+          filter((change) => change.sequence === undefined || lastSeq === undefined || change.sequence > lastSeq),
+          tap((change) => {
+            if (change.sequence !== undefined) lastSeq = change.sequence;
+          }),
+        ),
+        // `conversationId` is left out of the frame when undefined (JSON drops it).
+        subscribeOn(
+          link,
+          'ms.SubscribeMessagingEvents',
+          () => ({ dialogId: target.dialogId, conversationId: target.conversationId, fromSeq: lastSeq === undefined ? 0 : lastSeq + 1 }),
+          deps,
+        ).pipe(ignoreElements()),
+      ),
+    );
   });
 }

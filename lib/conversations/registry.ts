@@ -43,7 +43,7 @@ export function createRegistry<T>(makeReplay?: () => Replay<T>): Registry<T> {
     get: (key, create) =>
       defer(() => {
         const existing = entries.get(key);
-        if (existing !== undefined) return existing.replay === undefined ? existing.shared$ : concat(existing.replay.current(), existing.shared$);
+        if (existing !== undefined) return concat(existing.replay?.current() ?? [], existing.shared$);
         const replay = makeReplay?.();
         const entry: Entry<T> = {
           replay,

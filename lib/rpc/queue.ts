@@ -39,25 +39,23 @@ export interface CommandQueue {
 export function createCommandQueue(config: QueueConfig, clock: SchedulerLike, onDrop: (requestType: string, reason: QueueDropReason) => void): CommandQueue {
   const scheduler = clampScheduler(clock);
   let waiting = 0;
-  const drop = (requestType: string, reason: QueueDropReason, detail: string): Observable<never> => {
+  // Reports the drop, then errors the command's own Observable with it.
+  const drop = (requestType: string, reason: QueueDropReason, detail: string): QueueError => {
     onDrop(requestType, reason);
-    return throwError(() => new QueueError(requestType, reason, detail));
+    return new QueueError(requestType, reason, detail);
   };
   return {
     size: () => waiting,
     wait: <T>(ready$: Observable<T>, requestType: string) =>
       defer(() => {
         if (waiting >= config.maxSize) {
-          return drop(requestType, 'overflow', `the offline queue is full (${config.maxSize} commands are waiting for the connection)`);
+          return throwError(() => drop(requestType, 'overflow', `the offline queue is full (${config.maxSize} commands are waiting for the connection)`));
         }
         waiting += 1;
         return ready$.pipe(
           take(1),
-          timeout({ first: config.ttlMs, scheduler, with: () => drop(requestType, 'expired', `it waited ${config.ttlMs} ms for the connection`) }),
-          throwIfEmpty(() => {
-            onDrop(requestType, 'closed');
-            return new QueueError(requestType, 'closed', 'the connection closed for good while it waited');
-          }),
+          timeout({ first: config.ttlMs, scheduler, with: () => throwError(() => drop(requestType, 'expired', `it waited ${config.ttlMs} ms for the connection`)) }),
+          throwIfEmpty(() => drop(requestType, 'closed', 'the connection closed for good while it waited')),
           finalize(() => {
             waiting -= 1;
           }),

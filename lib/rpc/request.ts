@@ -1,4 +1,4 @@
-import { defer, EMPTY, filter, finalize, map, merge, mergeMap, type Observable, type SchedulerLike, take, throwError, timeout } from 'rxjs';
+import { defer, EMPTY, filter, finalize, map, merge, type Observable, type SchedulerLike, take, throwError, timeout } from 'rxjs';
 import { ConnectionLostError, RequestError, RequestTimeoutError } from '../errors';
 import { clampScheduler } from '../scheduling/clamp-scheduler';
 import { buildRequest, decodeResponseBody, isResponse } from '../protocol';
@@ -41,24 +41,26 @@ function toTyped<T extends RequestType>(type: T, response: ResponseFrame): Typed
  */
 export function exchange<T extends RequestType>(link: Link, frame: RequestFrame<T>, options: ExchangeOptions): Observable<TypedResponse<T>> {
   return defer(() => {
-    const response$ = link.frame$.pipe(
-      filter(isResponse),
-      filter((response) => response.reqId === frame.id),
+    const { timeoutMs } = options;
+    const response$ = link.frame$.pipe(filter((response): response is ResponseFrame => isResponse(response) && response.reqId === frame.id));
+    const lost$ = link.closed$.pipe(
+      map((close) => {
+        throw new ConnectionLostError(frame.type, close.code);
+      }),
     );
-    const lost$ = link.closed$.pipe(mergeMap((close) => throwError(() => new ConnectionLostError(frame.type, close.code))));
     const send$ = defer(() => {
       link.send(frame);
       return EMPTY;
     });
     const answered$ = merge(response$, lost$, send$).pipe(take(1));
     const timed$ =
-      options.timeoutMs === undefined
+      timeoutMs === undefined
         ? answered$
         : answered$.pipe(
             timeout({
-              first: options.timeoutMs,
+              first: timeoutMs,
               scheduler: clampScheduler(options.scheduler),
-              with: () => throwError(() => new RequestTimeoutError(frame.type, options.timeoutMs ?? 0)),
+              with: () => throwError(() => new RequestTimeoutError(frame.type, timeoutMs)),
             }),
           );
     return timed$.pipe(

@@ -22,12 +22,18 @@ export const defaultRetryRequestConfig: RetryRequestConfig = {
   scheduler: asyncScheduler,
 };
 
+/** Retries so far, per kind of error. */
+interface RetryCounts {
+  rateLimited: number;
+  serverErrors: number;
+  other: number;
+}
+
+/** Which count a retry of `error` adds to (a RequestError that is retried is a 429 or a 5xx). */
+const countOf = (error: unknown): keyof RetryCounts => (error instanceof RequestError ? (error.code === 429 ? 'rateLimited' : 'serverErrors') : 'other');
+
 /** How long to wait before the next retry of `error`, or `undefined` to give up. Pure. */
-export function retryDelayFor(
-  error: unknown,
-  counts: { readonly rateLimited: number; readonly serverErrors: number; readonly other: number },
-  config: RetryRequestConfig,
-): number | undefined {
+export function retryDelayFor(error: unknown, counts: Readonly<RetryCounts>, config: RetryRequestConfig): number | undefined {
   if (error instanceof RequestError) {
     if (error.code === 429) {
       return counts.rateLimited < config.maxRateLimitRetries ? Math.max(1_000, config.rateLimitDelayMs * (counts.rateLimited + 1)) : undefined;
@@ -56,15 +62,13 @@ export function retryRequest<T>(config: Partial<RetryRequestConfig> = {}): MonoT
   const full: RetryRequestConfig = { ...defaultRetryRequestConfig, ...config };
   return (source: Observable<T>) =>
     defer(() => {
-      const counts = { rateLimited: 0, serverErrors: 0, other: 0 };
+      const counts: RetryCounts = { rateLimited: 0, serverErrors: 0, other: 0 };
       return source.pipe(
         retry({
           delay: (error: unknown) => {
             const delayMs = retryDelayFor(error, counts, full);
             if (delayMs === undefined) return throwError(() => error);
-            if (error instanceof RequestError && error.code === 429) counts.rateLimited += 1;
-            else if (error instanceof RequestError) counts.serverErrors += 1;
-            else counts.other += 1;
+            counts[countOf(error)] += 1;
             return timer(delayMs, clampScheduler(full.scheduler));
           },
         }),

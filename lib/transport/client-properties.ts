@@ -42,16 +42,16 @@ export function detectFromUserAgent(userAgent: string | undefined): Detected {
   if (userAgent === undefined || userAgent === '') return { deviceFamily: 'OTHER', os: 'OTHER' };
   const osRule = osRules.find(([pattern]) => pattern.test(userAgent));
   const osVersion = osRule?.[2]?.exec(userAgent)?.[1]?.replace(/_/g, '.');
-  const browserMatch = browserRules.flatMap(([name, pattern]): [string, string][] => {
-    const version = pattern.exec(userAgent)?.[1];
-    return version === undefined ? [] : [[name, version]];
-  })[0];
-  return {
+  const detected: Detected = {
     deviceFamily: detectDeviceFamily(userAgent),
     os: osRule?.[1] ?? 'OTHER',
     ...(osVersion === undefined ? {} : { osVersion }),
-    ...(browserMatch === undefined ? {} : { browser: browserMatch[0], browserVersion: browserMatch[1] }),
   };
+  for (const [browser, pattern] of browserRules) {
+    const browserVersion = pattern.exec(userAgent)?.[1];
+    if (browserVersion !== undefined) return { ...detected, browser, browserVersion };
+  }
+  return detected;
 }
 
 /**

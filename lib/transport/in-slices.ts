@@ -7,9 +7,6 @@ import { type MonoTypeOperatorFunction, Observable, type SchedulerAction, type S
  */
 export const INBOUND_SLICE_MS = 10;
 
-/** What waits in the queue: a value, or the end of the source (kept behind the values before it). */
-type Pending<T> = { readonly kind: 'N'; readonly value: T } | { readonly kind: 'C' } | { readonly kind: 'E'; readonly error: unknown };
-
 /**
  * Passes every value on, in order, but never works on them for more than `budgetMs` of scheduler
  * time in one go: values arriving while a slice is spent wait in a queue, and a scheduled action
@@ -32,17 +29,13 @@ type Pending<T> = { readonly kind: 'N'; readonly value: T } | { readonly kind: '
 export function inSlices<T>(budgetMs: number, scheduler: SchedulerLike): MonoTypeOperatorFunction<T> {
   return (source) =>
     new Observable<T>((subscriber) => {
-      const queue: Pending<T>[] = [];
+      // What waits: the delivery of a value, or of the end of the source (kept behind the values before it).
+      const queue: (() => void)[] = [];
       let head = 0; // the queue's first live entry (shifting a long array is O(n))
       let sliceStart: number | undefined;
       let turn: Subscription | undefined;
 
       const inBudget = (): boolean => sliceStart === undefined || scheduler.now() - sliceStart < budgetMs;
-      const deliver = (item: Pending<T>): void => {
-        if (item.kind === 'N') subscriber.next(item.value);
-        else if (item.kind === 'C') subscriber.complete();
-        else subscriber.error(item.error);
-      };
       const nextTurn = function (this: SchedulerAction<undefined>): void {
         sliceStart = scheduler.now();
         let delivered = 0;
@@ -51,7 +44,7 @@ export function inSlices<T>(budgetMs: number, scheduler: SchedulerLike): MonoTyp
           const item = queue[head];
           head += 1;
           delivered += 1;
-          if (item !== undefined) deliver(item);
+          item?.();
         }
         if (head < queue.length && !subscriber.closed) {
           this.schedule(undefined, 0);
@@ -65,11 +58,11 @@ export function inSlices<T>(budgetMs: number, scheduler: SchedulerLike): MonoTyp
       const arm = (): void => {
         turn ??= scheduler.schedule(nextTurn, 0);
       };
-      const accept = (item: Pending<T>): void => {
+      const accept = (item: () => void): void => {
         if (head === queue.length && inBudget()) {
-          if (sliceStart === undefined) sliceStart = scheduler.now();
+          sliceStart ??= scheduler.now();
           arm(); // ends the slice at the next turn
-          deliver(item);
+          item();
           return;
         }
         queue.push(item);
@@ -77,9 +70,9 @@ export function inSlices<T>(budgetMs: number, scheduler: SchedulerLike): MonoTyp
       };
 
       const subscription = source.subscribe({
-        next: (value) => accept({ kind: 'N', value }),
-        complete: () => accept({ kind: 'C' }),
-        error: (error: unknown) => accept({ kind: 'E', error }),
+        next: (value) => accept(() => subscriber.next(value)),
+        complete: () => accept(() => subscriber.complete()),
+        error: (error: unknown) => accept(() => subscriber.error(error)),
       });
       return () => {
         subscription.unsubscribe();

@@ -1,7 +1,5 @@
 import {
-  catchError,
   concatMap,
-  defaultIfEmpty,
   defer,
   EMPTY,
   exhaustMap,
@@ -9,14 +7,14 @@ import {
   filter,
   ignoreElements,
   map,
+  materialize,
   merge,
   type Observable,
-  of,
-  race,
   type SchedulerLike,
   startWith,
   switchMap,
   take,
+  takeUntil,
   tap,
   timer,
 } from 'rxjs';
@@ -73,26 +71,15 @@ export function keepAlive(
     ).pipe(
       filter((ms) => ms <= 0),
       take(1),
-      map(() => true),
     );
   });
   return activity$.pipe(
     startWith(undefined),
     // A probe every idleMs of silence (the probe's own send normally restarts the count).
     switchMap(() => timer(config.idleMs, config.idleMs, scheduler)),
-    exhaustMap(() =>
-      race(
-        probe().pipe(
-          take(1),
-          map(() => false),
-          defaultIfEmpty(false),
-          catchError(() => of(false)),
-        ),
-        silence$,
-      ),
-    ),
-    filter((timedOut) => timedOut),
-    map((): 'half-open' => 'half-open'),
+    // The probe settling in any way (reply, error, completion) ends the wait; silence$ emits only if it did not.
+    exhaustMap(() => silence$.pipe(takeUntil(probe().pipe(materialize())))),
     take(1),
+    map((): 'half-open' => 'half-open'),
   );
 }

@@ -52,7 +52,7 @@ export const defaultReconnectPolicy: ReconnectPolicy = {
   capMs: 30_000,
   stableAfterMs: 10_000,
   maxAuthFailures: 2,
-  maxAttempts: Number.POSITIVE_INFINITY,
+  maxAttempts: Infinity,
 };
 
 /** What the policy remembers between attempts. */
@@ -74,11 +74,11 @@ export type ReconnectDecision =
   | { readonly type: 'retry'; readonly attempt: number; readonly delayMs: number; readonly refresh: Refresh; readonly next: ReconnectState };
 
 /** Which refresh (if any) an ending asks for: 4401 / InitConnection 401·403 → token, 4407 → identity. */
-export function refreshFor(end: AttemptEnd): Refresh {
-  if (end.cause.type === 'handshake-rejected') return end.cause.code === 401 || end.cause.code === 403 ? 'token' : 'none';
-  if (end.cause.type !== 'socket-closed') return 'none';
-  if (end.close.code === CloseCode.TOKEN_EXPIRED) return 'token';
-  if (end.close.code === CloseCode.IDENTITY_EXPIRED) return 'identity';
+export function refreshFor({ cause, close }: AttemptEnd): Refresh {
+  if (cause.type === 'handshake-rejected') return cause.code === 401 || cause.code === 403 ? 'token' : 'none';
+  if (cause.type !== 'socket-closed') return 'none';
+  if (close.code === CloseCode.TOKEN_EXPIRED) return 'token';
+  if (close.code === CloseCode.IDENTITY_EXPIRED) return 'identity';
   return 'none';
 }
 
@@ -112,8 +112,9 @@ export function isConfigFailure(cause: EndCause): boolean {
 export function decideReconnect(end: AttemptEnd, state: ReconnectState, policy: ReconnectPolicy, random: () => number): ReconnectDecision {
   if (end.byClient === true && end.close.code === CloseCode.NORMAL) return { type: 'stop' };
   if (isConfigFailure(end.cause)) return { type: 'terminal', reason: 'config' };
-  const handshakeSucceeded = end.openedForMs !== undefined;
-  const stable = handshakeSucceeded && (end.openedForMs ?? 0) >= policy.stableAfterMs;
+  const { openedForMs } = end;
+  const handshakeSucceeded = openedForMs !== undefined;
+  const stable = handshakeSucceeded && openedForMs >= policy.stableAfterMs;
   const attempt = (stable ? 0 : state.attempt) + 1;
   const refresh = refreshFor(end);
   if (refresh !== 'none') {

@@ -56,15 +56,12 @@ export function reconnectLoop<E>(
         const end = endOf(event);
         if (end === undefined) return of(event);
         const decision = decideReconnect(end, state, options.policy, options.random);
-        if (decision.type !== 'retry') {
-          const terminal: ReconnectNotice = { type: 'terminal', end, reason: decision.type === 'stop' ? 'stop' : decision.reason };
-          return of(event, terminal);
-        }
+        if (decision.type !== 'retry') return of<[E, ReconnectNotice]>(event, { type: 'terminal', end, reason: decision.type === 'stop' ? 'stop' : decision.reason });
+        const { delayMs, refresh } = decision;
         state = decision.next;
-        context = { attempt: decision.attempt, refresh: decision.refresh };
-        waitMs = decision.delayMs;
-        const notice: ReconnectNotice = { type: 'reconnecting', end, attempt: decision.attempt, delayMs: decision.delayMs, refresh: decision.refresh };
-        return of(event, notice);
+        context = { attempt: decision.attempt, refresh };
+        waitMs = delayMs;
+        return of<[E, ReconnectNotice]>(event, { type: 'reconnecting', end, attempt: decision.attempt, delayMs, refresh });
       }),
       repeat({ delay: () => (waitMs === undefined ? EMPTY : timer(waitMs, clampScheduler(options.scheduler))) }),
     );

@@ -36,7 +36,9 @@ export interface SocketLink {
 
 /**
  * Creates the link of one socket. Its `frame$` is a view fed by the socket session, so no outside
- * subscriber can keep a socket alive; ids are unique per socket; a dead link never sends.
+ * subscriber can keep a socket alive; ids are unique per socket; a dead link never sends. The
+ * subjects are handed out typed as Observables, without `asObservable()`: a link never leaves the
+ * library (the connection passes on only what it pipes from them).
  */
 export function createSocketLink(generation: number, report: (diagnostic: SocketDiagnostic) => void): SocketLink {
   const frameSubject$ = new Subject<InboundFrame>();
@@ -49,8 +51,8 @@ export function createSocketLink(generation: number, report: (diagnostic: Socket
 
   const link: Link = {
     generation,
-    frame$: frameSubject$.asObservable(),
-    closed$: closedSubject$.asObservable(),
+    frame$: frameSubject$,
+    closed$: closedSubject$,
     nextId: () => String(counter++),
     send: (frame) => {
       if (opened === undefined) return false;
@@ -67,7 +69,7 @@ export function createSocketLink(generation: number, report: (diagnostic: Socket
 
   return {
     link,
-    activity$: activitySubject$.asObservable(),
+    activity$: activitySubject$,
     attach: (open) => {
       opened = open;
     },

@@ -13,7 +13,6 @@ import {
   ignoreElements,
   map,
   merge,
-  mergeMap,
   type Observable,
   of,
   type SchedulerLike,
@@ -26,10 +25,10 @@ import {
   timer,
 } from 'rxjs';
 import { RequestError, RequestTimeoutError } from '../errors';
-import { getClock, initConnection } from '../protocol';
+import { initConnection } from '../protocol';
 import type { ClientPropertiesHeader, DecodeResult } from '../protocol/types';
 import type { Link } from '../rpc/link';
-import { exchange } from '../rpc/request';
+import { exchange, sendRequest } from '../rpc/request';
 import { ResponseDecodeError } from '../rpc/response-decode-error';
 import { clampScheduler } from '../scheduling/clamp-scheduler';
 import { CloseCode } from './close-codes';
@@ -39,7 +38,7 @@ import { keepAlive, type KeepAliveConfig } from './keep-alive';
 import type { AttemptEnd, EndCause } from './reconnect-policy';
 import { type CloseOnTeardown, fromWebSocket, type SocketClosed, type SocketEvent, type SocketMessage, type SocketOpened } from './socket';
 import { createSocketLink, type SocketDiagnostic } from './socket-link';
-import type { WebSocketFactory } from './websocket-like';
+import type { CloseInfo, WebSocketFactory } from './websocket-like';
 
 /** One socket's configuration (the connection core gives it per attempt). */
 export interface SocketSessionConfig {
@@ -73,24 +72,20 @@ const isOpened = (event: SocketEvent): event is SocketOpened => event.type === '
 const isMessage = (event: SocketEvent): event is SocketMessage => event.type === 'message';
 const isClosed = (event: SocketEvent): event is SocketClosed => event.type === 'close';
 
-function decodeData(data: unknown, decodeFrame: (text: string) => DecodeResult): DecodeResult {
-  if (typeof data === 'string') return decodeFrame(data);
-  return { ok: false, error: { kind: 'decode-error', path: '', expected: 'a text frame', message: ': expected a text frame', excerpt: '' } };
-}
-
 /**
  * One socket, from creation to close, as a cold Observable: opens it (while the token is still on
- * its way), sends InitConnection as soon as both are there (and nothing else) until its 200, then exposes a {@link Link} and runs the GetClock keep-alive. Ends
- * with one `ended` event carrying the close and its cause, then completes. Opening and the
- * InitConnection answer each have `handshakeTimeoutMs` (cause `handshake-timeout`, close 4001). Unsubscribing closes the
- * socket (code from `closeOnTeardown`, 1000 by default).
+ * its way), sends InitConnection as soon as both are there (and nothing else) until its 200, then
+ * exposes a {@link Link} and runs the GetClock keep-alive. Ends with one `ended` event carrying the
+ * close and its cause, then completes. Opening and the InitConnection answer each have
+ * `handshakeTimeoutMs` (cause `handshake-timeout`, close 4001). Unsubscribing closes the socket
+ * (code from `closeOnTeardown`, 1000 by default).
  *
  * The socket session owns the only subscription to the socket: the link's `frame$` is a view fed by it,
  * so no outside subscriber can keep a socket alive.
  */
 export function runSocketSession(config: SocketSessionConfig): Observable<SocketSessionEvent> {
   return defer(() => {
-    const { generation, scheduler, report } = config;
+    const { generation, scheduler, report, maxInboundFrameSize: limit } = config;
     // As the socket delivers them: what proves it alive.
     const arrival$ = fromWebSocket(config.factory, config.url, config.closeOnTeardown).pipe(share());
     // What the socket session works on: the same events, in order, in slices that yield to the event loop.
@@ -105,62 +100,62 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
     const message$ = merge(arrival$, socket$).pipe(filter(isMessage));
     const inbound$ = socket$.pipe(
       filter(isMessage),
-      mergeMap((message) => {
+      tap(({ data }) => {
         // Measured before anything reads the payload: an oversized frame is never parsed.
-        const size = frameSize(message.data);
-        if (size !== undefined && size > config.maxInboundFrameSize) {
-          report({ type: 'frame-too-large', generation, size, limit: config.maxInboundFrameSize });
-          return EMPTY;
+        const size = frameSize(data);
+        if (size !== undefined && size > limit) {
+          report({ type: 'frame-too-large', generation, size, limit });
+          return;
         }
-        const result = decodeData(message.data, config.decodeFrame);
-        if (result.ok) {
-          // What decoding dropped or adjusted inside a frame it still delivered: reported first.
-          for (const issue of result.issues) report({ type: 'decode-error', generation, error: issue });
-          return of(result.frame);
-        }
-        report({ type: 'decode-error', generation, error: result.error });
-        return EMPTY;
+        // A binary frame is refused as it is.
+        const result: DecodeResult =
+          typeof data === 'string'
+            ? config.decodeFrame(data)
+            : { ok: false, error: { kind: 'decode-error', path: '', expected: 'a text frame', message: ': expected a text frame', excerpt: '' } };
+        // What decoding dropped or adjusted inside a frame it still delivered: reported first.
+        for (const error of result.ok ? result.issues : [result.error]) report({ type: 'decode-error', generation, error });
+        if (result.ok) deliver(result.frame);
       }),
-      tap(deliver),
       ignoreElements(),
     );
 
-    const abort = (open: SocketOpened, why: EndCause, code: number, reason: string): Observable<never> => {
-      cause = why;
-      open.close(code, reason);
-      return EMPTY;
-    };
-
     const afterOpen = (open: SocketOpened): Observable<SocketSessionEvent> => {
       attach(open);
+      const abort = (why: EndCause, code: number, reason: string): Observable<never> => {
+        cause = why;
+        open.close(code, reason);
+        return EMPTY;
+      };
       const init$ = config.token$.pipe(
         take(1),
         map((jwt) => initConnection(link.nextId(), { jwt, clientProperties: config.clientProperties })),
       );
-      const probe = (): Observable<unknown> => exchange(link, getClock(link.nextId()), { timeoutMs: undefined, scheduler });
+      const probe = (): Observable<unknown> => sendRequest(link, 'GetClock', undefined, { timeoutMs: undefined, scheduler });
       const live$ = defer(() => {
         openedAt = scheduler.now();
         return concat(
           of<SocketSessionEvent>({ type: 'open', link }),
           keepAlive(activity$, message$, probe, config.keepAlive, scheduler).pipe(
-            switchMap(() => abort(open, { type: 'keep-alive-timeout' }, CloseCode.KEEP_ALIVE_TIMEOUT, 'keep-alive timeout')),
+            switchMap(() => abort({ type: 'keep-alive-timeout' }, CloseCode.KEEP_ALIVE_TIMEOUT, 'keep-alive timeout')),
           ),
         );
       });
       return concat(
         of<SocketSessionEvent>({ type: 'handshaking', attempt: config.attempt, generation }),
         init$.pipe(
-          switchMap((init) => exchange(link, init, { timeoutMs: config.handshakeTimeoutMs, scheduler }).pipe(
-          // The code decides; a 200 with an odd body still opens the gate.
-          catchError((error: unknown) => {
-            if (error instanceof ResponseDecodeError) return of(error);
-            if (error instanceof RequestTimeoutError) return abort(open, { type: 'handshake-timeout' }, CloseCode.HANDSHAKE_TIMEOUT, 'InitConnection timed out');
-            if (error instanceof RequestError) {
-              return abort(open, { type: 'handshake-rejected', code: error.code }, CloseCode.HANDSHAKE_REJECTED, `InitConnection rejected (${error.code})`);
-            }
-            return EMPTY; // ConnectionLostError: the close event ends the socket session
-          }),
-          )),
+          switchMap((init) =>
+            exchange(link, init, { timeoutMs: config.handshakeTimeoutMs, scheduler }).pipe(
+              // The code decides; a 200 with an odd body still opens the gate.
+              catchError((error: unknown) => {
+                if (error instanceof ResponseDecodeError) return of(error);
+                if (error instanceof RequestTimeoutError) return abort({ type: 'handshake-timeout' }, CloseCode.HANDSHAKE_TIMEOUT, 'InitConnection timed out');
+                if (error instanceof RequestError) {
+                  return abort({ type: 'handshake-rejected', code: error.code }, CloseCode.HANDSHAKE_REJECTED, `InitConnection rejected (${error.code})`);
+                }
+                return EMPTY; // ConnectionLostError: the close event ends the socket session
+              }),
+            ),
+          ),
           switchMap(() => live$),
         ),
       );
@@ -168,24 +163,21 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
 
     const body$ = socket$.pipe(filter(isOpened), take(1), switchMap(afterOpen), takeUntil(closeEvent$));
 
-    const ended$ = closeEvent$.pipe(
-      map((close): SocketSessionEvent => {
-        end({ code: close.code, reason: close.reason });
-        const openedForMs = openedAt === undefined ? undefined : scheduler.now() - openedAt;
-        return { type: 'ended', end: { close: { code: close.code, reason: close.reason, wasClean: close.wasClean }, cause, openedForMs } };
-      }),
-    );
+    // The last event: the link learns the close first (its pending requests fail with the code).
+    const ended = ({ code, reason, wasClean }: CloseInfo): SocketSessionEvent => {
+      end({ code, reason });
+      const openedForMs = openedAt === undefined ? undefined : scheduler.now() - openedAt;
+      return { type: 'ended', end: { close: { code, reason, wasClean }, cause, openedForMs } };
+    };
 
-    const events$ = merge(inbound$, body$, ended$).pipe(share());
+    const events$ = merge(inbound$, body$, closeEvent$.pipe(map(ended))).pipe(share());
     // A socket that neither opens nor closes within the handshake timeout (the upgrade unanswered: a
     // half-open link while connecting, where no keep-alive runs yet) is given up: the session ends
     // as a handshake timeout, and the teardown closes the socket.
     const notOpened$ = timer(config.handshakeTimeoutMs, clampScheduler(scheduler)).pipe(
-      map((): SocketSessionEvent => {
+      map(() => {
         cause = { type: 'handshake-timeout' };
-        const close = { code: CloseCode.HANDSHAKE_TIMEOUT, reason: 'the socket did not open in time' };
-        end(close);
-        return { type: 'ended', end: { close: { ...close, wasClean: false }, cause, openedForMs: undefined } };
+        return ended({ code: CloseCode.HANDSHAKE_TIMEOUT, reason: 'the socket did not open in time', wasClean: false });
       }),
       takeUntil(events$), // the first event: handshaking (it opened) or ended (it closed)
     );

@@ -38,13 +38,15 @@ const noop = (): void => undefined;
  */
 export function fromWebSocket(factory: WebSocketFactory, url: string, closeOnTeardown: CloseOnTeardown = normalClose): Observable<SocketEvent> {
   return new Observable<SocketEvent>((subscriber) => {
+    const closed = (info: CloseInfo): void => {
+      subscriber.next({ type: 'close', ...info });
+      subscriber.complete();
+    };
     let socket: WebSocketLike;
     try {
       socket = factory(url);
     } catch (error: unknown) {
-      const detail = error instanceof Error ? error.message : 'unknown error';
-      subscriber.next({ type: 'close', code: CloseCode.ABNORMAL, reason: `socket could not be created: ${detail}`, wasClean: false });
-      subscriber.complete();
+      closed({ code: CloseCode.ABNORMAL, reason: `socket could not be created: ${error instanceof Error ? error.message : 'unknown error'}`, wasClean: false });
       return undefined;
     }
     let current = true;
@@ -58,11 +60,6 @@ export function fromWebSocket(factory: WebSocketFactory, url: string, closeOnTea
       // `ws` throws on an 'error' event with no listener (e.g. close() while CONNECTING).
       socket.onerror = noop;
     };
-    const end = (info: CloseInfo): void => {
-      detach();
-      subscriber.next({ type: 'close', ...info });
-      subscriber.complete();
-    };
     const opened: SocketOpened = {
       type: 'open',
       send: (text) => {
@@ -72,9 +69,9 @@ export function fromWebSocket(factory: WebSocketFactory, url: string, closeOnTea
       },
       close: (code, reason) => {
         if (!current) return;
-        detach();
+        detach(); // first: a close event that `close` fires at once is stale
         socket.close(code, reason);
-        end({ code, reason, wasClean: false });
+        closed({ code, reason, wasClean: false });
       },
     };
 
@@ -85,14 +82,17 @@ export function fromWebSocket(factory: WebSocketFactory, url: string, closeOnTea
       if (current) subscriber.next({ type: 'message', data: event.data });
     };
     socket.onclose = (event) => {
-      if (current) end({ code: event.code, reason: event.reason, wasClean: event.wasClean ?? false });
+      if (!current) return;
+      detach();
+      closed({ code: event.code, reason: event.reason, wasClean: event.wasClean ?? false });
     };
     socket.onerror = noop;
 
     return () => {
       if (!current) return;
       detach();
-      if (socket.readyState === ReadyState.CONNECTING || socket.readyState === ReadyState.OPEN) {
+      // Still CONNECTING or OPEN.
+      if (socket.readyState <= ReadyState.OPEN) {
         const { code, reason } = closeOnTeardown();
         socket.close(code, reason);
       }
