@@ -26,6 +26,8 @@ import {
 } from 'rxjs';
 import { RequestError, RequestTimeoutError } from '../errors';
 import { initConnection } from '../protocol';
+import { decodeError } from '../protocol/decode-error';
+import { Fail } from '../protocol/read';
 import type { ClientPropertiesHeader, DecodeResult } from '../protocol/types';
 import type { Link } from '../rpc/link';
 import { exchange, sendRequest } from '../rpc/request';
@@ -107,11 +109,8 @@ export function runSocketSession(config: SocketSessionConfig): Observable<Socket
           report({ type: 'frame-too-large', generation, size, limit });
           return;
         }
-        // A binary frame is refused as it is.
-        const result: DecodeResult =
-          typeof data === 'string'
-            ? config.decodeFrame(data)
-            : { ok: false, error: { kind: 'decode-error', path: '', expected: 'a text frame', message: ': expected a text frame', excerpt: '' } };
+        // A binary frame is refused as it is, in the decoders' own words.
+        const result: DecodeResult = typeof data === 'string' ? config.decodeFrame(data) : { ok: false, error: decodeError(new Fail('', 'text frame (string)'), '') };
         // What decoding dropped or adjusted inside a frame it still delivered: reported first.
         for (const error of result.ok ? result.issues : [result.error]) report({ type: 'decode-error', generation, error });
         if (result.ok) deliver(result.frame);

@@ -42,6 +42,22 @@ describe('createConnection: the inbound frame cap (maxInboundFrameSize)', () => 
     });
   });
 
+  it('a binary frame is refused unparsed with the decoder\'s own words, and the stream lives on', () => {
+    scheduler.run(() => {
+      const { connection, fake, at, diagnostics } = harness(scheduler, {});
+      const seen: string[] = [];
+      connection.notification$.subscribe((frame) => seen.push(frame.type));
+      at(20, () => fake.latest().onmessage?.({ data: new ArrayBuffer(8) }));
+      at(21, () => fake.latest().receive({ kind: 'notification', type: 'x.Later', body: {} }));
+      at(40, () => connection.close());
+      scheduler.flush();
+      expect(seen).toEqual(['unknown']);
+      expect(diagnostics.filter((d) => d.type === 'decode-error')).toEqual([
+        { type: 'decode-error', generation: 1, error: { kind: 'decode-error', path: '', expected: 'expected text frame (string)', message: '(frame): expected text frame (string)', excerpt: '' } },
+      ]);
+    });
+  });
+
   it('the diagnostic carries no payload (nothing of the frame, so no JWT or message text)', () => {
     scheduler.run(() => {
       const { connection, fake, at, diagnostics } = harness(scheduler, { maxInboundFrameSize: 100 });
