@@ -1,5 +1,5 @@
 // `npm run mutate [-- <folder>...] [stryker options] [-- any stryker option]`: StrykerJS over lib/protocol, lib/dialog,
-// lib/session and lib/rpc, one folder at a time (stryker/<folder>.config.mjs), incrementally, then a
+// lib/core and lib/rpc, one folder at a time (stryker/<folder>.config.mjs), incrementally, then a
 // score per folder. Not part of `npm test`. Extra `--options` are passed to every stryker run.
 const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');

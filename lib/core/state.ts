@@ -68,7 +68,6 @@ export function commandProgress(intent: IntentType, dialogId: string, state: Cal
     case 'invited':
       return undefined;
     case 'offered':
-      return intent === 'offer' ? { type: 'done' } : undefined;
     case 'accepting':
     case 'joining':
       return intent === 'offer' ? { type: 'done' } : undefined;

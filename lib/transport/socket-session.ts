@@ -1,6 +1,6 @@
 /**
  * The socket session: the life of ONE socket (open, InitConnection gate, keep-alive, close and its
- * cause). Not the call session (lib/session/): the connection core (lib/connection/core.ts) runs one
+ * cause). Not the call core (lib/core/): the connection core (lib/connection/core.ts) runs one
  * socket session per attempt and reconnects between them.
  */
 import {

@@ -96,3 +96,52 @@ describe('callStep: resumes and errors', () => {
     expect(core.sessionError()).toMatchObject({ events: ['error:NO_CAMERA_ACCESS'], state: 'ended:a:hangup' });
   });
 });
+
+describe('callStep: what the second mutation run of lib/core found untested', () => {
+  it('a call resumed while it was being accepted is confirmed by its own ACCEPTED, not by another call', () => {
+    const core = accepting();
+    expect(core.resume()?.state).toBe('active:a:×1');
+    expect(core.frame([{ ...CALL.accepted, dialogId: 'b' }], { conversationId: 'c2' })).toMatchObject({ events: ['dialog:accepted:b'], state: 'active:a:×1' });
+    expect(core.frame([{ ...CALL.accepted, dialogId: 'a' }], { conversationId: 'c1' })?.events).toEqual(['dialog:accepted:a', 'accepted:a']);
+  });
+
+  it('a resume while a resumed call is on keeps its dialog, even one the server has not said ACCEPTED yet', () => {
+    const core = accepting();
+    core.resume();
+    expect(core.resume()?.state).toBe('active:a:×2');
+  });
+
+  it('an update of the call on (joined) leaves the session as it is', () => {
+    const core = accepting();
+    core.frame([{ ...CALL.accepted, dialogId: 'a' }], { conversationId: 'c1' });
+    const before = core.model.session;
+    expect(core.frame([{ ...CALL.joined, dialogId: 'a' }], { conversationId: 'c1' })).toMatchObject({ events: ['dialog:updated:a'], state: 'active:a:×0' });
+    expect(core.model.session).toBe(before);
+  });
+
+  it('an update of the invitation shown in a session state the library does not know moves nothing', () => {
+    const core = drive();
+    core.frame([CALL.invited]);
+    core.published('cobrowseOffered');
+    const before = core.model.session;
+    expect(core.frame([{ ts: 2, sessionState: 'PAUSED', expiresAt: 50_000_000 }])).toMatchObject({ events: ['dialog:updated:call-1'], state: 'offered:call-1' });
+    expect(core.model.session).toBe(before);
+  });
+
+  it('an accept that offers first: the offer going out does not count as the accept', () => {
+    const core = drive({ autoOffer: false });
+    core.frame([CALL.invited]);
+    expect(core.intent('accept')?.publishes).toEqual(['cobrowseOffered:call-1', 'cobrowseAccepted:call-1']);
+    expect(core.published('cobrowseOffered')).toBeUndefined();
+    expect(core.state()).toBe('accepting:call-1');
+    expect(core.published('cobrowseAccepted')?.state).toBe('joining:call-1');
+  });
+
+  it('a refused decline or sliderOpened does not fail the accept being published', () => {
+    const core = accepting();
+    for (const event of ['cobrowseDeclined', 'sliderOpened'] as const) {
+      expect(core.outcome({ type: 'publish-failed', event, dialogId: 'a', field: undefined, message: 'refused' })).toBeUndefined();
+    }
+    expect(core.state()).toBe('accepting:a');
+  });
+});

@@ -79,7 +79,7 @@ describe('what the launcher lets through (scripts/args.js)', () => {
     expect(checkArgs(COMMANDS.fuzz, ['--seed'])).toBe('--seed needs a value');
     expect(checkArgs(COMMANDS.fuzz, ['7'])).toBe('unknown argument 7');
     expect(checkArgs(COMMANDS.mutate, ['rpc', 'lib/dialog/', '--concurrency', '1', '--force', '--', '--anything', 'goes'])).toBeUndefined();
-    expect(checkArgs(COMMANDS.mutate, ['transport'])).toBe('unknown folder transport; one of protocol, dialog, session, rpc');
+    expect(checkArgs(COMMANDS.mutate, ['transport'])).toBe('unknown folder transport; one of protocol, dialog, core, rpc');
     expect(checkArgs(COMMANDS.demo, ['now'])).toBe('unknown argument now');
   });
 
