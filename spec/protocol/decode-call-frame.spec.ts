@@ -112,6 +112,9 @@ const BASES: Record<string, JsonObject> = {
   'the seed dialogs in two conversations and a DELETE': exConversationNotification({
     changes: [conversationUpsert({ conversationId: 'c1', dialogs: [SEED_INVITED_DIALOG] }), conversationUpsert({ conversationId: 'c2', dialogs: [mainDialog({ conversationId: 'c2' }), SEED_CLOSED_DIALOG] }), conversationDelete('c3')],
   }),
+  'a DELETE that carries its conversation details': exConversationNotification({
+    changes: [{ type: 'DELETE', result: { ...(conversationUpsert({ conversationId: 'c4', dialogs: [mainDialog({ conversationId: 'c4' }), SEED_CLOSED_DIALOG] })['result'] as JsonObject), convId: 'c4' } }],
+  }),
   'a messaging event': messagingEventNotification({ changes: [messagingEventChange()] }),
   'a response': response({ reqId: '4', code: 200, body: { subscriptionId: 's' } }),
 };

@@ -45,6 +45,7 @@ describe('protocol: messagingChangesOf', () => {
     expect(lean.changes).toEqual([]);
     expect(lean.errors.map((e) => e.message)).toEqual([full.error.message]);
     expect(lean.errors[0]?.excerpt).toContain('ms.MessagingEventNotification');
+    expect(lean.errors[0]?.excerpt).toContain('"kind":"notification"');
   });
 
   it('any other frame has none', () => {

@@ -4,6 +4,7 @@ import { ConnectionLostError, RequestError, RequestTimeoutError } from '../../li
 import type { InboundFrame, RequestFrame, ResponseFrame } from '../../lib/protocol/types';
 import type { Link } from '../../lib/rpc/link';
 import { exchange, sendRequest } from '../../lib/rpc/request';
+import { brand } from '../../lib/errors';
 import { ResponseDecodeError } from '../../lib/rpc/response-decode-error';
 
 type Close = { readonly code: number; readonly reason: string };
@@ -97,6 +98,14 @@ describe('request over a link (listen, then send, take(1), timeout)', () => {
     expect(error.name).toBe('ResponseDecodeError');
     expect(error.message).toBe('cqm.SubscribeExConversations answered 200 with an unexpected body (body.subscriptionId: expected string)');
     expect([error.requestType, error.code, error.detail]).toEqual(['cqm.SubscribeExConversations', 200, 'body.subscriptionId: expected string']);
+  });
+
+  it("is instanceof for a ResponseDecodeError of the package's other build (its brand), not for another error's", () => {
+    const fromOtherBuild = new Error('x');
+    brand(fromOtherBuild, 'ResponseDecodeError');
+    const otherError = new Error('y');
+    brand(otherError, 'RequestError');
+    expect([fromOtherBuild instanceof ResponseDecodeError, otherError instanceof ResponseDecodeError]).toEqual([true, false]);
   });
 
   it('unsubscribing cancels: the listener is gone and the id forgotten', () => {
