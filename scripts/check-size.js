@@ -16,6 +16,7 @@ const fs = require('node:fs');
 const path = require('node:path');
 const zlib = require('node:zlib');
 const { esbuildSize } = require('./esbuild-size');
+const { markedBlock } = require('./readme-block');
 
 const KB = 1024;
 const ROOT = path.join(__dirname, '..');
@@ -109,18 +110,7 @@ function renderTable(results) {
   return lines.join('\n');
 }
 
-function readBlock(readme) {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  return start === -1 || end < start ? undefined : readme.slice(start + START.length, end).trim();
-}
-
-function writeBlock(readme, block) {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start === -1 || end < start) throw new Error(`size: the README has no ${START} … ${END}`);
-  return `${readme.slice(0, start + START.length)}\n${block}\n${readme.slice(end)}`;
-}
+const { read: readBlock, write: writeBlock } = markedBlock(START, END, 'size');
 
 const KB_CELL = /^([\d.]+) KB$/;
 

@@ -8,6 +8,8 @@ const { spawnSync } = require('node:child_process');
 const fs = require('node:fs');
 const path = require('node:path');
 
+const { markedBlock } = require('./readme-block');
+
 const ROOT = path.join(__dirname, '..');
 const START = '<!-- package-size:start -->';
 const END = '<!-- package-size:end -->';
@@ -33,20 +35,7 @@ function render(packs) {
   return ['| package | packed | unpacked | files |', '| --- | --- | --- | --- |', ...rows].join('\n');
 }
 
-/** The text between the markers (trimmed), or undefined when the markers are missing. */
-function readBlock(readme) {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  return start === -1 || end < start ? undefined : readme.slice(start + START.length, end).trim();
-}
-
-/** `readme` with the block replaced by `block`. */
-function writeBlock(readme, block) {
-  const start = readme.indexOf(START);
-  const end = readme.indexOf(END);
-  if (start === -1 || end < start) throw new Error(`readme-numbers: the README has no ${START} … ${END}`);
-  return `${readme.slice(0, start + START.length)}\n${block}\n${readme.slice(end)}`;
-}
+const { read: readBlock, write: writeBlock } = markedBlock(START, END, 'readme-numbers');
 
 const BYTES = /^([\d.]+) (kB|MB)$/;
 const bytesOf = (text) => {

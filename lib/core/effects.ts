@@ -31,7 +31,10 @@ export interface CallPorts {
   readonly callScreen: () => Observable<unknown>;
 }
 
-/** The call screen, held (subscribed) while the steps say `screen`, across steps; its failure as an outcome. */
+/**
+ * The call screen, held (subscribed) while the steps say `screen`, across steps; its failure as an
+ * outcome. switchMap keeps its inner alive after the steps end: the caller cuts it ({@link untilEnd}).
+ */
 function holdScreen(ports: CallPorts): OperatorFunction<CallStep, EffectOutcome> {
   const screen = (): Observable<EffectOutcome> =>
     ports.callScreen().pipe(
@@ -40,17 +43,14 @@ function holdScreen(ports: CallPorts): OperatorFunction<CallStep, EffectOutcome>
     );
   return (step$) =>
     step$.pipe(
-      connect((shared$) =>
-        shared$.pipe(
-          map((step) => step.screen),
-          distinctUntilChanged(),
-          switchMap((hold) => (hold ? screen() : EMPTY)),
-          // switchMap keeps its inner alive after the steps end: the screen goes with them.
-          takeUntil(shared$.pipe(ignoreElements(), endWith(true))),
-        ),
-      ),
+      map((step) => step.screen),
+      distinctUntilChanged(),
+      switchMap((hold) => (hold ? screen() : EMPTY)),
     );
 }
+
+/** Cuts an effect when the (shared) steps end. */
+const untilEnd = (shared$: Observable<CallStep>) => takeUntil<EffectOutcome>(shared$.pipe(ignoreElements(), endWith(true)));
 
 /** Each step's publishes, in order, one call's at a time; their outcomes. */
 function publishAll(ports: CallPorts): OperatorFunction<CallStep, EffectOutcome> {
@@ -78,7 +78,7 @@ const asInput = map((outcome: EffectOutcome): CallInput => ({ type: 'outcome', o
  * ```
  */
 export function callEffects(ports: CallPorts): OperatorFunction<CallStep, CallInput> {
-  return (step$) => step$.pipe(connect((shared$) => merge(shared$.pipe(holdScreen(ports)), shared$.pipe(publishAll(ports)))), asInput);
+  return (step$) => step$.pipe(connect((shared$) => merge(shared$.pipe(holdScreen(ports), untilEnd(shared$)), shared$.pipe(publishAll(ports)))), asInput);
 }
 
 /**
@@ -100,7 +100,7 @@ export function runCallEffects(ports: CallPorts, dispatch: (input: CallInput) =>
   return (step$) =>
     step$.pipe(
       connect((shared$) => {
-        const until = takeUntil<EffectOutcome>(shared$.pipe(ignoreElements(), endWith(true)));
+        const until = untilEnd(shared$);
         const run = (effect: OperatorFunction<CallStep, EffectOutcome>) => shared$.pipe(effect, until, asInput, tap(dispatch), ignoreElements());
         // The order of the three is the order in which each step reaches them.
         return merge(run(holdScreen(ports)), shared$, run(publishAll(ports)));

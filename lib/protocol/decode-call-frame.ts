@@ -57,6 +57,10 @@ function decodeDetails(value: Json | undefined, path: string, issues: Issues): R
   return f.fail ?? details;
 }
 
+// decodeChange and decodeBody follow decode-conversation.ts's decodeConversationChange and
+// decodeExConversationBody without `effectiveTTR` and `sentTs`, which the call path does not read (so
+// they cannot fail it). Kept apart on purpose: one shared decoder with a switch for those fields
+// put them into createCallClient's bundle (+0.2 KB minified, +0.1 KB min+gzip, measured).
 function decodeChange(value: JsonObject, path: string, issues: Issues): Read<ConversationChange | undefined> {
   const type = value['type'];
   if (typeof type !== 'string') return new Fail(at(path, 'type'), 'string');
